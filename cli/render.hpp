@@ -1,0 +1,11 @@
+// Human-readable output of the CLI (French by default), rendered from the same JSON as --json.
+#pragma once
+
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+std::string render_check(const nlohmann::json& result);
+std::string render_search(const nlohmann::json& result);
+std::string render_list(const nlohmann::json& result);
+std::string render_stats(const nlohmann::json& stats);

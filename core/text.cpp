@@ -1,0 +1,149 @@
+// Tolerant UTF-8 decoding and French-aware folding used by search and contract matching.
+#include "text.hpp"
+
+#include <algorithm>
+#include <array>
+
+namespace breachcheck::text {
+namespace {
+
+constexpr char32_t replacement = 0xFFFD;
+
+// Folded ASCII for U+00C0..U+024F, generated from Unicode canonical decompositions
+// (base letter of NFD) plus the ligatures and letters that have none (æ, œ, ß, ø, ł, …).
+// An empty entry (× and ÷) is a separator.
+constexpr std::array<const char*, 0x250 - 0xC0> latin_fold = {
+#include "fold_table.inc"
+};
+
+bool is_combining(char32_t c) {
+    return (c >= 0x0300 && c <= 0x036F) || (c >= 0x1AB0 && c <= 0x1AFF) ||
+           (c >= 0x1DC0 && c <= 0x1DFF) || (c >= 0x20D0 && c <= 0x20FF) ||
+           (c >= 0xFE20 && c <= 0xFE2F);
+}
+
+// Appends the folded form of `c` to `out`; returns false when `c` separates tokens.
+bool fold_char(char32_t c, std::string& out) {
+    if (c < 0x80) {
+        if (c >= 'A' && c <= 'Z') { out.push_back(static_cast<char>(c - 'A' + 'a')); return true; }
+        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) { out.push_back(static_cast<char>(c)); return true; }
+        return false;
+    }
+    if (c >= 0xC0 && c < 0x250) {
+        const char* f = latin_fold[c - 0xC0];
+        if (*f == '\0') return false;
+        out += f;
+        return true;
+    }
+    // Fullwidth ASCII letters and digits (seen when text is pasted from some phones).
+    if (c >= 0xFF10 && c <= 0xFF19) { out.push_back(static_cast<char>('0' + (c - 0xFF10))); return true; }
+    if (c >= 0xFF21 && c <= 0xFF3A) { out.push_back(static_cast<char>('a' + (c - 0xFF21))); return true; }
+    if (c >= 0xFF41 && c <= 0xFF5A) { out.push_back(static_cast<char>('a' + (c - 0xFF41))); return true; }
+    return false;
+}
+
+}  // namespace
+
+std::u32string decode_utf8(std::string_view s) {
+    std::u32string out;
+    out.reserve(s.size());
+    std::size_t i = 0;
+    const std::size_t n = s.size();
+    while (i < n) {
+        const auto b0 = static_cast<unsigned char>(s[i]);
+        if (b0 < 0x80) { out.push_back(b0); ++i; continue; }
+        int len = 0;
+        char32_t cp = 0;
+        char32_t min = 0;
+        if (b0 >= 0xC2 && b0 <= 0xDF) { len = 2; cp = b0 & 0x1F; min = 0x80; }
+        else if (b0 >= 0xE0 && b0 <= 0xEF) { len = 3; cp = b0 & 0x0F; min = 0x800; }
+        else if (b0 >= 0xF0 && b0 <= 0xF4) { len = 4; cp = b0 & 0x07; min = 0x10000; }
+        else { out.push_back(replacement); ++i; continue; }
+        if (i + static_cast<std::size_t>(len) > n) { out.push_back(replacement); ++i; continue; }
+        bool ok = true;
+        for (int k = 1; k < len; ++k) {
+            const auto b = static_cast<unsigned char>(s[i + static_cast<std::size_t>(k)]);
+            if ((b & 0xC0) != 0x80) { ok = false; break; }
+            cp = (cp << 6) | (b & 0x3F);
+        }
+        if (!ok || cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+            out.push_back(replacement);
+            ++i;
+            continue;
+        }
+        out.push_back(cp);
+        i += static_cast<std::size_t>(len);
+    }
+    return out;
+}
+
+bool is_valid_utf8(std::string_view s) {
+    const std::u32string decoded = decode_utf8(s);
+    // A literal U+FFFD in the input is valid; compare counts of replacement chars instead.
+    std::size_t literal = 0;
+    for (std::size_t i = 0; i + 2 < s.size(); ++i) {
+        if (static_cast<unsigned char>(s[i]) == 0xEF && static_cast<unsigned char>(s[i + 1]) == 0xBF &&
+            static_cast<unsigned char>(s[i + 2]) == 0xBD) {
+            ++literal;
+        }
+    }
+    const auto produced = static_cast<std::size_t>(std::count(decoded.begin(), decoded.end(), replacement));
+    return produced == literal;
+}
+
+std::vector<std::string> tokens(std::string_view utf8) {
+    std::vector<std::string> out;
+    std::string current;
+    for (char32_t c : decode_utf8(utf8)) {
+        if (is_combining(c)) continue;  // "e" + U+0301 folds like "é"
+        if (!fold_char(c, current)) {
+            if (!current.empty()) out.push_back(std::move(current));
+            current.clear();
+        }
+    }
+    if (!current.empty()) out.push_back(std::move(current));
+    return out;
+}
+
+std::string fold(std::string_view utf8) {
+    std::string out;
+    for (const std::string& t : tokens(utf8)) {
+        if (!out.empty()) out.push_back(' ');
+        out += t;
+    }
+    return out;
+}
+
+bool is_generic(std::string_view t) {
+    static constexpr std::array<std::string_view, 30> generic = {
+        "a", "au", "aux", "d", "de", "des", "du", "en", "et", "l", "la", "le", "les", "the",
+        "mutuelle", "mutuelles", "mutuel", "mutualiste", "groupe", "group", "assurance",
+        "assurances", "assureur", "sante", "prevoyance", "institution", "complementaire", "sa",
+        "sas", "contrat"};
+    return std::find(generic.begin(), generic.end(), t) != generic.end();
+}
+
+std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t limit) {
+    const std::size_t n = a.size();
+    const std::size_t m = b.size();
+    if ((n > m ? n - m : m - n) > limit) return limit + 1;
+    std::vector<std::size_t> prev2(m + 1), prev(m + 1), cur(m + 1);
+    for (std::size_t j = 0; j <= m; ++j) prev[j] = j;
+    for (std::size_t i = 1; i <= n; ++i) {
+        cur[0] = i;
+        std::size_t row_min = cur[0];
+        for (std::size_t j = 1; j <= m; ++j) {
+            const std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+            std::size_t v = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost});
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) v = std::min(v, prev2[j - 2] + 1);
+            cur[j] = v;
+            row_min = std::min(row_min, v);
+        }
+        if (row_min > limit) return limit + 1;
+        std::swap(prev2, prev);
+        std::swap(prev, cur);
+    }
+    return std::min(prev[m], limit + 1);
+}
+
+}  // namespace breachcheck::text
