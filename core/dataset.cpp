@@ -826,9 +826,11 @@ LoadResult load_dataset(std::string_view text) {
         ErrorFinder finder;
         json::sax_parse(text.begin(), text.end(), &finder, nlohmann::detail::input_format_t::json, /*strict=*/true);
         std::string message = finder.message.empty() ? "invalid JSON" : finder.message;
-        // "[json.exception.parse_error.101] parse error at line 3, column 5: …" → keep the useful part.
-        const std::size_t at = message.find("parse error");
-        if (at != std::string::npos) message = "invalid JSON: " + message.substr(at);
+        // "[json.exception.parse_error.101] parse error at line 3, column 5: …" → drop the prefix.
+        if (message.rfind("[json.exception.", 0) == 0 && message.find("] ") != std::string::npos) {
+            message = message.substr(message.find("] ") + 2);
+        }
+        message = "invalid JSON: " + message;
         result.errors.push_back({"", message});
         return result;
     }
