@@ -198,8 +198,15 @@ int cmd_check(const Args& args, const Engine& engine) {
 }
 
 int run(int argc, char** argv) {
+    for (int i = 1; i < argc; ++i) {
+        const std::string a = argv[i];
+        if (a == "--help" || a == "-h") {
+            std::cout << usage_text;
+            return exit_ok;
+        }
+    }
     const Args args = parse_args(argc, argv);
-    if (args.command.empty() || args.command == "help" || args.command == "--help") {
+    if (args.command.empty() || args.command == "help") {
         std::cout << usage_text;
         return args.command.empty() ? exit_usage : exit_ok;
     }

@@ -12,7 +12,8 @@ namespace {
 
 constexpr double generic_weight = 0.15;
 
-double token_weight(const std::string& t) { return text::is_generic(t) ? generic_weight : 1.0; }
+// Generic words and single letters ("d'", stray markup like <b>) say little about the insurer.
+double token_weight(const std::string& t) { return t.size() == 1 || text::is_generic(t) ? generic_weight : 1.0; }
 
 // How well query token `q` matches alias token `a` (0 = not at all). `typing` marks the last
 // query token, which is probably incomplete.
@@ -27,7 +28,7 @@ double token_match(const std::string& q, const std::string& a, bool typing) {
     if (qn >= 4) {
         const std::size_t limit = qn >= 8 ? 2 : 1;
         const std::size_t d = text::edit_distance(q, a, limit);
-        if (d <= limit) return 0.88 - 0.12 * static_cast<double>(d - 1) - (d == 0 ? 0.0 : 0.0);
+        if (d <= limit) return 0.88 - 0.12 * static_cast<double>(d - 1);  // d >= 1: equality returned above
         // A misspelt word still being typed: compare with the alias token's beginning.
         if (qn + 1 < an) {
             const std::size_t dp = text::edit_distance(q, std::string_view(a).substr(0, qn), 1);
