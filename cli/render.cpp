@@ -59,7 +59,10 @@ std::string render_check(const json& r) {
         for (const json& reason : inc["reasons"]) {
             out << "  - " << reason["text"].get<std::string>() << "\n";
             for (const json& s : reason["sources"]) {
-                out << "      [" << s["publisher"].get<std::string>() << ", " << s["date"].get<std::string>() << "] " << s["url"].get<std::string>() << "\n";
+                const std::string date = s["date"] == "undated"
+                                             ? (en ? "undated, read " : "non daté, consulté ") + s["accessed"].get<std::string>()
+                                             : s["date"].get<std::string>();
+                out << "      [" << s["publisher"].get<std::string>() << ", " << date << "] " << s["url"].get<std::string>() << "\n";
             }
         }
         if (!inc["exposed"].empty()) {

@@ -54,7 +54,7 @@ json sources_json(const Dataset& ds, const SourceRefs& refs) {
     json out = json::array();
     for (std::size_t k : refs) {
         const Source& s = ds.sources[k];
-        out.push_back({{"id", s.id}, {"url", s.url}, {"publisher", s.publisher}, {"date", s.date},
+        out.push_back({{"id", s.id}, {"url", s.url}, {"publisher", s.publisher}, {"date", s.date}, {"accessed", s.accessed},
                        {"confidence", to_string(s.confidence)}, {"title", s.title}});
     }
     return out;

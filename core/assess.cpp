@@ -6,7 +6,8 @@
 //     are capped at possible; outside a restricted scope the dataset's "outside" verdict
 //     applies; an unanswered restriction (network, contract) gives possible; several scopes:
 //     the most severe wins;
-//  4. no statement at all: unknown, raised to possible by a care network linked to the operator;
+//  4. still unknown (no statement, or outside a statement that leaves it open): raised to
+//     possible by a care network linked to the operator;
 //  5. a card naming the operator raises the verdict to at least likely; a card without it
 //     rules nothing out.
 // not_affected therefore only ever comes from a source that says so (rules 2 and 3).

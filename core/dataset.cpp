@@ -363,12 +363,18 @@ void Loader::load_sources(const json& root) {
         const json& j = (*arr)[i];
         const std::string p = child("/sources", i);
         Source s;
-        if (object(j, p, {"id", "url", "publisher", "date", "confidence"}, {"title", "note"})) {
+        if (object(j, p, {"id", "url", "publisher", "date", "confidence"}, {"title", "note", "accessed"})) {
             s.id = id(j, p);
             s.url = string(j, "url", p, true, 2048);
             if (j.contains("url") && field(j, "url").is_string() && !valid_url(s.url)) error(child(p, "url"), "invalid URL " + shown(s.url) + " (expected http:// or https:// with a host, no spaces)");
             s.publisher = string(j, "publisher", p, true);
-            s.date = date(j, "date", p, true);
+            if (field(j, "date") == "undated") {
+                s.date = "undated";
+                if (!j.contains("accessed")) error(child(p, "accessed"), "an undated source needs the date it was accessed");
+            } else {
+                s.date = date(j, "date", p, true);
+            }
+            s.accessed = date(j, "accessed", p, false);
             s.title = string(j, "title", p, false, 500);
             s.note = string(j, "note", p, false, 1000);
             const std::string c = string(j, "confidence", p, true, 32);

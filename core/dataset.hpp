@@ -25,7 +25,9 @@ struct LocalText {
 using SourceRefs = std::vector<std::size_t>;  // indices into Dataset::sources
 
 struct Source {
-    std::string id, url, publisher, date, title, note;
+    // `date` is the publication date, or "undated" for a page that shows none; then `accessed`
+    // (when the copy was read) is required, so that no reading date passes for a publication date.
+    std::string id, url, publisher, date, accessed, title, note;
     Confidence confidence = Confidence::weak;
 };
 

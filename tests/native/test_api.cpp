@@ -24,7 +24,7 @@ TEST_CASE("check result has exactly the documented fields") {
     const json& inc = r["incidents"][0];
     for (const char* key : {"id", "operator", "name", "verdict", "reasons", "exposed", "not_exposed"}) CHECK(inc.contains(key));
     const json& source = inc["reasons"][0]["sources"][0];
-    for (const char* key : {"id", "url", "publisher", "date", "confidence", "title"}) CHECK(source.contains(key));
+    for (const char* key : {"id", "url", "publisher", "date", "accessed", "confidence", "title"}) CHECK(source.contains(key));
     const json& q = r["questions"][0];
     for (const char* key : {"id", "text", "help", "options"}) CHECK(q.contains(key));
     const json& a = r["actions"][0];

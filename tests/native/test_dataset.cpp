@@ -61,6 +61,7 @@ TEST_CASE("each malformed dataset is rejected with the path of the offending val
         {"URL without host", "/sources/0/url", "https:///x", "/sources/0/url", "invalid URL"},
         {"unknown confidence", "/sources/1/confidence", "high", "/sources/1/confidence", "invalid confidence \"high\""},
         {"impossible date", "/sources/1/date", "2024-13-01", "/sources/1/date", "invalid date"},
+        {"undated source without access date", "/sources/1/date", "undated", "/sources/1/accessed", "needs the date it was accessed"},
         {"duplicate source id", "/sources/1/id", "own", "/sources/1/id", "duplicate source id \"own\""},
         {"invalid id characters", "/sources/1/id", "Press Source", "/sources/1/id", "invalid id"},
         {"fact with no source", "/organizations/0/scopes/0/sources", json::array(), "/organizations/0/scopes/0/sources", "at least one source"},
