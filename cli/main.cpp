@@ -30,8 +30,10 @@ const char* usage_text =
     "                    [--covered jan2024|before2024|after2024|unknown] [--contract TEXT] [--role insured|pro]\n"
     "                    [--lang fr|en] [--json]\n"
     "  breachcheck validate FILE... [--json]\n"
+    "  breachcheck validate --overlay FILE [--data BASE] [--json]   (an insurer's overlay)\n"
     "  breachcheck stats [--json]\n"
-    "Common option: --data FILE (dataset to use instead of the installed one).\n"
+    "Common options: --data FILE (dataset to use instead of the installed one),\n"
+    "                --overlay FILE (an insurer's overlay merged over it; check, search, list).\n"
     "Exit codes: 0 answered, 1 invalid data, 2 usage error.\n";
 
 struct Usage {
@@ -47,7 +49,7 @@ struct Args {
 
 Args parse_args(int argc, char** argv) {
     static const std::vector<std::string> with_value = {"--org", "--query", "--network", "--card", "--covered", "--contract",
-                                                        "--role", "--lang", "--limit", "--data"};
+                                                        "--role", "--lang", "--limit", "--data", "--overlay"};
     Args args;
     for (int i = 1; i < argc; ++i) {
         const std::string a = argv[i];
@@ -123,7 +125,31 @@ int print_errors(const std::string& file, const json& result, bool as_json) {
     return 0;
 }
 
+int cmd_validate_overlay(const Args& args) {
+    if (!args.positional.empty()) throw Usage{"validate --overlay takes the overlay FILE only (the base dataset is --data)"};
+    const std::string overlay = args.options.at("--overlay");
+    const auto data = args.options.find("--data");
+    const std::string base = data != args.options.end() ? data->second : default_dataset_path();
+    std::string base_text, overlay_text, error;
+    json result;
+    if (!read_file(base, base_text, error) || !read_file(overlay, overlay_text, error)) {
+        result = {{"valid", false}, {"errors", json::array({{{"path", ""}, {"message", error}}})}, {"warnings", json::array()}};
+    } else {
+        result = validate_overlay(base_text, overlay_text);
+    }
+    if (args.json) {
+        std::cout << dump(json{{"file", overlay}, {"valid", result["valid"]}, {"errors", result["errors"]}, {"warnings", result["warnings"]}}, 2) << "\n";
+    } else {
+        print_errors(overlay, result, false);
+        for (const json& w : result["warnings"]) std::cerr << overlay << ": " << w["path"].get<std::string>() << ": warning: " << w["message"].get<std::string>() << "\n";
+        std::cout << overlay << (result["valid"].get<bool>() ? ": valid overlay\n" : ": invalid overlay (" + std::to_string(result["errors"].size()) + " errors)\n");
+    }
+    return result["valid"].get<bool>() ? exit_ok : exit_invalid_data;
+}
+
 int cmd_validate(const Args& args) {
+    if (args.options.count("--overlay")) return cmd_validate_overlay(args);
+    if (args.options.count("--data")) throw Usage{"--data applies to validate --overlay only"};
     if (args.positional.empty()) throw Usage{"validate needs at least one FILE"};
     bool all_valid = true;
     json files = json::array();
@@ -153,9 +179,24 @@ std::unique_ptr<Engine> load_engine(const Args& args, int& status) {
         status = exit_invalid_data;
         return nullptr;
     }
+    std::string overlay_text;
+    const auto overlay = args.options.find("--overlay");
+    if (overlay != args.options.end() && !read_file(overlay->second, overlay_text, error)) {
+        std::cerr << "breachcheck: " << error << "\n";
+        status = exit_invalid_data;
+        return nullptr;
+    }
     std::vector<ValidationError> errors;
-    std::unique_ptr<Engine> engine = Engine::load(text, errors);
+    std::unique_ptr<Engine> engine = Engine::load(text, errors, overlay_text);
     if (!engine) {
+        if (overlay != args.options.end() && load_dataset(text).dataset) {
+            json result = {{"errors", json::array()}};
+            for (const ValidationError& e : errors) result["errors"].push_back({{"path", e.path}, {"message", e.message}});
+            print_errors(overlay->second, result, false);
+            std::cerr << "breachcheck: invalid overlay " << overlay->second << " (run: breachcheck validate --overlay " << overlay->second << ")\n";
+            status = exit_invalid_data;
+            return nullptr;
+        }
         json result = {{"errors", json::array()}};
         for (const ValidationError& e : errors) result["errors"].push_back({{"path", e.path}, {"message", e.message}});
         print_errors(path, result, false);
@@ -191,7 +232,7 @@ int cmd_check(const Args& args, const Engine& engine) {
         if (const auto it = args.options.find(flag); it != args.options.end()) answers[key] = it->second;
     }
     const json result = engine.check(answers);
-    if (result.contains("error")) throw Usage{result["error"]["message"].get<std::string>()};
+    if (result.contains("error")) throw Usage{result["error"]["message"].get<std::string>()};  // unknown org, locked org, bad value
     if (args.json) std::cout << dump(result, 2) << "\n";
     else std::cout << render_check(result);
     return exit_ok;
@@ -212,8 +253,9 @@ int run(int argc, char** argv) {
     }
     for (const auto& [name, value] : args.options) {
         static const std::map<std::string, std::vector<std::string>> allowed = {
-            {"search", {"--limit", "--data"}}, {"list", {"--data"}}, {"validate", {}}, {"stats", {"--data"}},
-            {"check", {"--org", "--query", "--network", "--card", "--covered", "--contract", "--role", "--lang", "--data"}}};
+            {"search", {"--limit", "--data", "--overlay"}}, {"list", {"--data", "--overlay"}}, {"validate", {"--overlay", "--data"}},
+            {"stats", {"--data"}},
+            {"check", {"--org", "--query", "--network", "--card", "--covered", "--contract", "--role", "--lang", "--data", "--overlay"}}};
         const auto it = allowed.find(args.command);
         if (it != allowed.end() && std::find(it->second.begin(), it->second.end(), name) == it->second.end()) {
             throw Usage{"option " + name + " does not apply to " + args.command};

@@ -48,6 +48,12 @@ std::string render_check(const json& r) {
                 << r["org"]["name"].get<std::string>() << ".\n";
         }
     }
+    const json& ov = r["overlay"];
+    if (!ov.is_null()) {
+        out << (en ? "Information from your insurer (" : "Informations de votre complémentaire (") << ov["organization"]["name"].get<std::string>() << ")\n";
+        if (!ov["notification"].is_null()) out << "  " << ov["notification"]["date"].get<std::string>() << " : " << ov["notification"]["text"].get<std::string>() << "\n";
+        for (const json& c : ov["contacts"]) out << "  " << c["label"].get<std::string>() << " : " << c["value"].get<std::string>() << "\n";
+    }
     if (r["role"] == "pro") out << (en ? "Health professional\n" : "Professionnel de santé\n");
     else if (!r["org"].is_null()) out << (en ? "Insurer: " : "Complémentaire : ") << r["org"]["name"].get<std::string>() << "\n";
     out << "\n" << headline(r["overall"].get<std::string>(), en);
@@ -57,7 +63,8 @@ std::string render_check(const json& r) {
         out << "\n" << inc["name"].get<std::string>() << " : " << short_verdict(inc["verdict"].get<std::string>(), en) << "\n";
         out << (en ? "  Why:\n" : "  Pourquoi :\n");
         for (const json& reason : inc["reasons"]) {
-            out << "  - " << reason["text"].get<std::string>() << "\n";
+            out << "  - " << (reason["provenance"] == "insurer" ? (en ? "[from your insurer] " : "[de votre complémentaire] ") : "")
+                << reason["text"].get<std::string>() << "\n";
             for (const json& s : reason["sources"]) {
                 const std::string date = s["date"] == "undated"
                                              ? (en ? "undated, read " : "non daté, consulté ") + s["accessed"].get<std::string>()

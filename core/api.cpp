@@ -39,16 +39,71 @@ json validate(std::string_view text) {
     return json{{"valid", errors.empty()}, {"errors", std::move(list)}};
 }
 
-std::unique_ptr<Engine> Engine::load(std::string_view text, std::vector<ValidationError>& errors) {
+std::unique_ptr<Engine> Engine::load(std::string_view text, std::vector<ValidationError>& errors, std::string_view overlay_text) {
     LoadResult r = load_dataset(text);
     errors = std::move(r.errors);
     if (!r.dataset) return nullptr;
+    if (!overlay_text.empty()) {
+        r = apply_overlay(*r.dataset, overlay_text);
+        errors = std::move(r.errors);
+        if (!r.dataset) return nullptr;
+    }
     return std::unique_ptr<Engine>(new Engine(std::move(r.dataset)));
+}
+
+json validate_overlay(std::string_view dataset_text, std::string_view overlay_text) {
+    const LoadResult base = load_dataset(dataset_text);
+    json errors = json::array();
+    json warnings = json::array();
+    if (!base.dataset) {
+        errors.push_back({{"path", ""}, {"message", "the base dataset is invalid: run validate on it first"}});
+    } else {
+        const LoadResult merged = apply_overlay(*base.dataset, overlay_text);
+        for (const ValidationError& e : merged.errors) errors.push_back({{"path", e.path}, {"message", e.message}});
+        if (merged.dataset && !merged.dataset->overlay.theme.fallback_reason.empty()) {
+            warnings.push_back({{"path", "/theme"}, {"message", merged.dataset->overlay.theme.fallback_reason + ": the default theme will be used"}});
+        }
+    }
+    return json{{"valid", errors.empty()}, {"errors", std::move(errors)}, {"warnings", std::move(warnings)}};
 }
 
 namespace {
 
 double round3(double v) { return std::round(v * 1000.0) / 1000.0; }
+
+// "insurer" when the insurer published it in its overlay, else "public" (the dataset's sources).
+const char* provenance(const Dataset& ds, const SourceRefs& refs) {
+    for (std::size_t k : refs) {
+        if (ds.sources[k].from_overlay) return "insurer";
+    }
+    return "public";
+}
+
+json overlay_json(const Dataset& ds, Lang lang) {
+    const Overlay& ov = ds.overlay;
+    if (!ov.present) return nullptr;
+    const Organization& org = ds.organizations[ov.organization];
+    json contacts = json::array();
+    for (const Contact& c : ov.contacts) contacts.push_back({{"kind", c.kind}, {"value", c.value}, {"label", c.label.get(lang)}});
+    json theme = nullptr;
+    if (ov.theme.applied) {
+        theme = json::object();
+        for (auto [key, value] : {std::pair<const char*, const std::string*>{"accent", &ov.theme.accent}, {"accent_text", &ov.theme.accent_text},
+                                  {"background", &ov.theme.background}, {"text", &ov.theme.text}, {"font", &ov.theme.font}}) {
+            if (!value->empty()) theme[key] = *value;
+        }
+        if (ov.theme.radius >= 0) theme["radius"] = ov.theme.radius;
+    }
+    return {{"id", ov.id},
+            {"sha256", ov.sha256},
+            {"organization", {{"id", org.id}, {"name", org.name}}},
+            {"lock", ov.lock},
+            {"lang", ov.lang.empty() ? json(nullptr) : json(ov.lang)},
+            {"contacts", std::move(contacts)},
+            {"notification", ov.has_notification ? json{{"date", ov.notification_date}, {"text", ov.notification_text.get(lang)}} : json(nullptr)},
+            {"theme", std::move(theme)},
+            {"theme_fallback", ov.theme.fallback_reason.empty() ? json(nullptr) : json(ov.theme.fallback_reason)}};
+}
 
 json sources_json(const Dataset& ds, const SourceRefs& refs) {
     json out = json::array();
@@ -114,7 +169,8 @@ json Engine::list() const {
 
 json Engine::info() const {
     return json{{"version", dataset_->dataset_version}, {"date", dataset_->date}, {"sha256", dataset_->sha256},
-                {"organizations", dataset_->organizations.size()}, {"sources", dataset_->sources.size()}};
+                {"organizations", dataset_->organizations.size()}, {"sources", dataset_->sources.size()},
+                {"overlay", overlay_json(*dataset_, Lang::fr)}};
 }
 
 json Engine::check(const json& in) const {
@@ -149,6 +205,17 @@ json Engine::check(const json& in) const {
     result["dataset"] = {{"version", dataset_->dataset_version}, {"sha256", dataset_->sha256}};
     result["role"] = a.role == Role::pro ? "pro" : "insured";
     result["lang"] = lang;
+    const Overlay& ov = dataset_->overlay;
+    if (ov.present && ov.lock && a.role == Role::insured) {
+        // The insurer's page checks its own members only.
+        if (!org_id.empty() && org_id != dataset_->organizations[ov.organization].id) {
+            return error_json("org_locked", "this checker is set up for " + dataset_->organizations[ov.organization].name + " only");
+        }
+        org_id = dataset_->organizations[ov.organization].id;
+        query.clear();
+    } else if (ov.present && org_id.empty() && query.empty()) {
+        org_id = dataset_->organizations[ov.organization].id;  // preselected, still changeable
+    }
     if (!org_id.empty()) {
         a.org = dataset_->find_org(org_id);
         if (!a.org) return error_json("unknown_org", "no organization with id \"" + sanitize_utf8(org_id, 64) + "\"");
@@ -172,7 +239,8 @@ json Engine::check(const json& in) const {
     for (const IncidentResult& r : as.incidents) {
         json reasons = json::array();
         for (const Reason& reason : r.reasons) {
-            reasons.push_back({{"text", reason.text.get(l)}, {"sources", sources_json(*dataset_, reason.sources)}});
+            reasons.push_back({{"text", reason.text.get(l)}, {"sources", sources_json(*dataset_, reason.sources)},
+                               {"provenance", provenance(*dataset_, reason.sources)}});
         }
         incidents.push_back({{"id", r.incident->id},
                              {"operator", r.incident->operator_id},
@@ -190,9 +258,11 @@ json Engine::check(const json& in) const {
     for (const Action* act : as.actions) {
         json links = json::array();
         for (const Link& link : act->links) links.push_back({{"url", link.url}, {"label", link.label.get(l)}});
-        actions.push_back({{"id", act->id}, {"title", act->title.get(l)}, {"text", act->text.get(l)}, {"links", std::move(links)}});
+        actions.push_back({{"id", act->id}, {"title", act->title.get(l)}, {"text", act->text.get(l)}, {"links", std::move(links)},
+                           {"provenance", act->from_overlay ? "insurer" : "public"}});
     }
     result["actions"] = std::move(actions);
+    result["overlay"] = overlay_json(*dataset_, l);
     return result;
 }
 

@@ -18,8 +18,10 @@ namespace breachcheck {
 
 class Engine {
 public:
-    // Null engine and the validation errors when the dataset is invalid.
-    static std::unique_ptr<Engine> load(std::string_view dataset_text, std::vector<ValidationError>& errors);
+    // Null engine and the validation errors when the dataset (or the overlay, when not empty)
+    // is invalid; overlay errors carry paths inside the overlay document.
+    static std::unique_ptr<Engine> load(std::string_view dataset_text, std::vector<ValidationError>& errors,
+                                        std::string_view overlay_text = {});
 
     const Dataset& dataset() const { return *dataset_; }
     const SearchIndex& index() const { return index_; }
@@ -40,6 +42,8 @@ private:
 };
 
 nlohmann::json validate(std::string_view dataset_text);
+// Validates an insurer's overlay against a (valid) base dataset: {valid, errors, warnings}.
+nlohmann::json validate_overlay(std::string_view dataset_text, std::string_view overlay_text);
 nlohmann::json error_json(std::string_view code, std::string message);
 
 // Serialises with invalid UTF-8 replaced (user text can contain anything); never throws.

@@ -244,6 +244,12 @@ IncidentResult assess_incident(const Dataset& ds, std::size_t index, const Answe
         }
     }
 
+    if (ds.overlay.present && a.org == &ds.organizations[ds.overlay.organization]) {
+        for (const OverlayNote& note : ds.overlay.notes) {
+            if (note.incident == index) r.reasons.push_back({note.text, note.sources});
+        }
+    }
+
     if (r.verdict == Verdict::unknown) {
         if (const Network* n = ds.find_network(a.network)) {
             for (const NetworkLink& link : n->links) {

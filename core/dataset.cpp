@@ -3,6 +3,8 @@
 #include "dataset.hpp"
 
 #include <algorithm>
+#include <cmath>
+#include <cstdio>
 #include <cstdint>
 #include <initializer_list>
 #include <set>
@@ -316,16 +318,20 @@ public:
     }
 
     void load(const json& root);
+    void start_from(const Dataset& base);
+    void load_overlay(const json& root);
 
 private:
     std::unordered_map<std::string, std::size_t> source_index;
 
-    void load_sources(const json& root);
+    void load_sources(const json& root, bool from_overlay = false);
     void load_classes(const json& root);
     void load_incidents(const json& root);
     void load_networks(const json& root);
     void load_organizations(const json& root);
     void load_scope(const json& j, const std::string& path, Scope& s);
+    Contact parse_contact(const json& c, const std::string& path, bool sourced);
+    Action parse_action(const json& j, const std::string& path);
     void load_questions(const json& root);
     void load_actions(const json& root);
     void check_alias_collisions();
@@ -355,7 +361,157 @@ void Loader::load(const json& root) {
     load_actions(root);
 }
 
-void Loader::load_sources(const json& root) {
+void Loader::start_from(const Dataset& base) {
+    ds = base;
+    source_index.clear();
+    for (std::size_t i = 0; i < ds.sources.size(); ++i) source_index.emplace(ds.sources[i].id, i);
+}
+
+namespace {
+
+bool valid_colour(std::string_view c) {
+    if (c.size() != 7 || c[0] != '#') return false;
+    return std::all_of(c.begin() + 1, c.end(), [](char x) { return (x >= '0' && x <= '9') || (x >= 'a' && x <= 'f') || (x >= 'A' && x <= 'F'); });
+}
+
+// The page's own colours (web/style.css): an overlay token left out keeps these.
+constexpr std::string_view default_background = "#ffffff";
+constexpr std::string_view default_text = "#1b1b1b";
+constexpr std::string_view default_accent = "#000091";
+constexpr std::string_view default_accent_text = "#ffffff";
+
+}  // namespace
+
+void Loader::load_overlay(const json& root) {
+    if (!object(root, "", {"overlay_version", "id", "organization"},
+                {"lock", "lang", "sources", "scopes", "notes", "contacts", "notification", "actions", "theme"})) {
+        return;
+    }
+    Overlay& ov = ds.overlay;
+    ov.present = true;
+    const json& version = field(root, "overlay_version");
+    if (!version.is_number_integer()) error("/overlay_version", "expected an integer");
+    else if (version.get<std::int64_t>() != 1) error("/overlay_version", "unsupported overlay version " + version.dump() + " (this engine reads version 1)");
+    ov.id = id(root, "");
+    const std::string org = string(root, "organization", "", true, 64);
+    const Organization* target = ds.find_org(org);
+    if (!target && field(root, "organization").is_string()) error("/organization", "unknown organization " + shown(org) + " (not in the public dataset)");
+    if (target) ov.organization = ds.org_index(*target);
+    if (root.contains("lock")) {
+        if (!field(root, "lock").is_boolean()) error("/lock", "expected true or false");
+        else ov.lock = field(root, "lock").get<bool>();
+    }
+    if (root.contains("lang")) {
+        ov.lang = string(root, "lang", "", true, 2);
+        if (field(root, "lang").is_string() && ov.lang != "fr" && ov.lang != "en") error("/lang", "expected fr or en");
+    }
+    load_sources(root, /*from_overlay=*/true);
+
+    if (const json* scopes = array(root, "scopes", "", 20)) {
+        std::vector<Scope> restated;
+        for (std::size_t k = 0; k < scopes->size(); ++k) {
+            Scope sc;
+            load_scope((*scopes)[k], child("/scopes", k), sc);
+            restated.push_back(std::move(sc));
+        }
+        if (target) {
+            // The insurer's word on an incident replaces what the public sources said about it.
+            Organization& o = ds.organizations[ov.organization];
+            for (const Scope& sc : restated) {
+                if (sc.incident >= ds.incidents.size()) continue;
+                const std::string& inc = ds.incidents[sc.incident].id;
+                if (std::find(ov.replaced_incidents.begin(), ov.replaced_incidents.end(), inc) == ov.replaced_incidents.end()) {
+                    ov.replaced_incidents.push_back(inc);
+                    const std::size_t index = sc.incident;
+                    o.scopes.erase(std::remove_if(o.scopes.begin(), o.scopes.end(), [&](const Scope& x) { return x.incident == index; }), o.scopes.end());
+                }
+            }
+            o.scopes.insert(o.scopes.end(), restated.begin(), restated.end());
+        }
+    }
+    if (const json* notes = array(root, "notes", "", 50)) {
+        for (std::size_t k = 0; k < notes->size(); ++k) {
+            const std::string np = child("/notes", k);
+            OverlayNote note;
+            if (object((*notes)[k], np, {"incident", "text", "sources"}, {})) {
+                note.incident = incident_ref((*notes)[k], np);
+                note.text = local((*notes)[k], "text", np);
+                note.sources = sources((*notes)[k], np, true);
+                if (note.incident < ds.incidents.size()) ov.notes.push_back(std::move(note));
+            }
+        }
+    }
+    if (const json* contacts = array(root, "contacts", "", 20)) {
+        for (std::size_t k = 0; k < contacts->size(); ++k) {
+            ov.contacts.push_back(parse_contact((*contacts)[k], child("/contacts", k), false));
+        }
+    }
+    if (root.contains("notification")) {
+        const json& n = field(root, "notification");
+        if (object(n, "/notification", {"date", "text"}, {})) {
+            ov.has_notification = true;
+            ov.notification_date = date(n, "date", "/notification", true);
+            ov.notification_text = local(n, "text", "/notification");
+        }
+    }
+    if (const json* actions = array(root, "actions", "", 50)) {
+        std::vector<std::string> ids;
+        for (std::size_t k = 0; k < actions->size(); ++k) {
+            Action a = parse_action((*actions)[k], child("/actions", k));
+            a.from_overlay = true;
+            ids.push_back(a.id);
+            // Same id as a public action: the insurer's version replaces it.
+            auto same = std::find_if(ds.actions.begin(), ds.actions.end(), [&](const Action& x) { return x.id == a.id; });
+            if (same != ds.actions.end() && !same->from_overlay) *same = std::move(a);
+            else if (same == ds.actions.end()) ds.actions.push_back(std::move(a));
+        }
+        check_unique(ids, "/actions", "action");
+    }
+    if (root.contains("theme")) {
+        const json& t = field(root, "theme");
+        Theme& theme = ov.theme;
+        if (object(t, "/theme", {}, {"accent", "accent_text", "background", "text", "radius", "font"})) {
+            for (auto [key, out] : {std::pair<const char*, std::string*>{"accent", &theme.accent}, {"accent_text", &theme.accent_text},
+                                    {"background", &theme.background}, {"text", &theme.text}}) {
+                if (!t.contains(key)) continue;
+                *out = string(t, key, "/theme", true, 64);
+                if (field(t, key).is_string() && !valid_colour(*out)) {
+                    error(child("/theme", key), "expected a colour as #rrggbb, not " + shown(*out));
+                    out->clear();
+                }
+            }
+            if (t.contains("radius")) {
+                const json& r = field(t, "radius");
+                if (!r.is_number_integer() || r.get<std::int64_t>() < 0 || r.get<std::int64_t>() > 24) error("/theme/radius", "expected a whole number of pixels from 0 to 24");
+                else theme.radius = static_cast<int>(r.get<std::int64_t>());
+            }
+            if (t.contains("font")) {
+                theme.font = string(t, "font", "/theme", true, 16);
+                if (field(t, "font").is_string() && theme.font != "system" && theme.font != "sans" && theme.font != "serif" && theme.font != "rounded") {
+                    error("/theme/font", "expected system, sans, serif or rounded");
+                }
+            }
+            // Checked on the colours that will really be shown (the page's defaults fill gaps).
+            const std::string bg = theme.background.empty() ? std::string(default_background) : theme.background;
+            const std::string fg = theme.text.empty() ? std::string(default_text) : theme.text;
+            const std::string ac = theme.accent.empty() ? std::string(default_accent) : theme.accent;
+            const std::string at = theme.accent_text.empty() ? std::string(default_accent_text) : theme.accent_text;
+            struct Pair { const char* what; std::string a, b; double min; };
+            for (const Pair& pr : {Pair{"text on background", fg, bg, 4.5}, Pair{"accent_text on accent", at, ac, 4.5},
+                                   Pair{"accent on background", ac, bg, 3.0}}) {
+                const double ratio = contrast_ratio(pr.a, pr.b);
+                if (ratio < pr.min && theme.fallback_reason.empty()) {
+                    char buf[160];
+                    std::snprintf(buf, sizeof buf, "contrast of %s is %.2f:1, below the %.1f:1 WCAG AA minimum", pr.what, ratio, pr.min);
+                    theme.fallback_reason = buf;
+                }
+            }
+            theme.applied = theme.fallback_reason.empty();
+        }
+    }
+}
+
+void Loader::load_sources(const json& root, bool from_overlay) {
     const json* arr = array(root, "sources", "");
     if (!arr) return;
     std::vector<std::string> ids;
@@ -383,7 +539,12 @@ void Loader::load_sources(const json& root) {
             else if (c == "weak") s.confidence = Confidence::weak;
             else if (j.contains("confidence") && field(j, "confidence").is_string()) error(child(p, "confidence"), "invalid confidence " + shown(c) + " (expected own_statement, press or weak)");
         }
+        s.from_overlay = from_overlay;
         ids.push_back(s.id);
+        if (from_overlay && source_index.count(s.id)) {
+            error(child(p, "id"), "source id " + shown(s.id) + " already exists in the public dataset: choose another id");
+            continue;
+        }
         if (!s.id.empty() && !source_index.count(s.id)) source_index.emplace(s.id, ds.sources.size());
         ds.sources.push_back(std::move(s));
     }
@@ -580,6 +741,23 @@ void Loader::load_scope(const json& j, const std::string& p, Scope& s) {
     }
 }
 
+Contact Loader::parse_contact(const json& c, const std::string& cp, bool sourced) {
+    Contact contact;
+    if (!object(c, cp, sourced ? std::initializer_list<std::string_view>{"kind", "value", "label", "sources"}
+                               : std::initializer_list<std::string_view>{"kind", "value", "label"}, {})) {
+        return contact;
+    }
+    contact.kind = string(c, "kind", cp, true, 16);
+    if (field(c, "kind").is_string() && contact.kind != "hotline" && contact.kind != "dpo" && contact.kind != "web" && contact.kind != "postal") {
+        error(child(cp, "kind"), "unknown contact kind " + shown(contact.kind) + " (expected hotline, dpo, web or postal)");
+    }
+    contact.value = string(c, "value", cp, true, 500);
+    if (contact.kind == "web" && !contact.value.empty() && !valid_url(contact.value)) error(child(cp, "value"), "invalid URL " + shown(contact.value));
+    contact.label = local(c, "label", cp, true, max_name);
+    if (sourced) contact.sources = sources(c, cp, true);
+    return contact;
+}
+
 void Loader::load_organizations(const json& root) {
     const json* arr = array(root, "organizations", "");
     if (!arr) return;
@@ -609,20 +787,7 @@ void Loader::load_organizations(const json& root) {
             }
             if (const json* contacts = array(j, "contacts", p, 20)) {
                 for (std::size_t k = 0; k < contacts->size(); ++k) {
-                    const json& c = (*contacts)[k];
-                    const std::string cp = child(child(p, "contacts"), k);
-                    Contact contact;
-                    if (object(c, cp, {"kind", "value", "label", "sources"}, {})) {
-                        contact.kind = string(c, "kind", cp, true, 16);
-                        if (field(c, "kind").is_string() && contact.kind != "hotline" && contact.kind != "dpo" && contact.kind != "web" && contact.kind != "postal") {
-                            error(child(cp, "kind"), "unknown contact kind " + shown(contact.kind));
-                        }
-                        contact.value = string(c, "value", cp, true, 500);
-                        if (contact.kind == "web" && !valid_url(contact.value)) error(child(cp, "value"), "invalid URL " + shown(contact.value));
-                        contact.label = local(c, "label", cp, true, max_name);
-                        contact.sources = sources(c, cp, true);
-                    }
-                    o.contacts.push_back(std::move(contact));
+                    o.contacts.push_back(parse_contact((*contacts)[k], child(child(p, "contacts"), k), true));
                 }
             }
             if (const json* scopes = array(j, "scopes", p, 20)) {
@@ -718,55 +883,58 @@ void Loader::load_questions(const json& root) {
     }
 }
 
+Action Loader::parse_action(const json& j, const std::string& p) {
+    Action a;
+    if (object(j, p, {"id", "priority", "title", "text", "links", "when"}, {})) {
+        a.id = id(j, p);
+        if (!field(j, "priority").is_number_integer()) error(child(p, "priority"), "expected an integer");
+        else {
+            const std::int64_t pr = field(j, "priority").get<std::int64_t>();
+            if (pr < 0 || pr > 10000) error(child(p, "priority"), "priority out of range (0 to 10000)");
+            else a.priority = static_cast<int>(pr);
+        }
+        a.title = local(j, "title", p, true, 500);
+        a.text = local(j, "text", p);
+        if (const json* links = array(j, "links", p, 20)) {
+            for (std::size_t k = 0; k < links->size(); ++k) {
+                const json& l = (*links)[k];
+                const std::string lp = child(child(p, "links"), k);
+                Link link;
+                if (object(l, lp, {"url", "label"}, {})) {
+                    link.url = string(l, "url", lp, true, 2048);
+                    if (field(l, "url").is_string() && !valid_url(link.url)) error(child(lp, "url"), "invalid URL " + shown(link.url));
+                    link.label = local(l, "label", lp, true, max_name);
+                }
+                a.links.push_back(std::move(link));
+            }
+        }
+        const std::string wp = child(p, "when");
+        if (object(field(j, "when"), wp, {}, {"verdicts", "classes_any", "roles"})) {
+            const std::vector<std::string> verdicts = strings(field(j, "when"), "verdicts", wp, 32);
+            for (std::size_t k = 0; k < verdicts.size(); ++k) {
+                Verdict v;
+                if (parse_verdict(verdicts[k], v)) a.verdicts.push_back(v);
+                else error(child(child(wp, "verdicts"), k), "unknown verdict " + shown(verdicts[k]));
+            }
+            a.classes_any = strings(field(j, "when"), "classes_any", wp, 64);
+            for (std::size_t k = 0; k < a.classes_any.size(); ++k) {
+                if (!ds.find_class(a.classes_any[k])) error(child(child(wp, "classes_any"), k), "unknown data class " + shown(a.classes_any[k]));
+            }
+            a.roles = strings(field(j, "when"), "roles", wp, 16);
+            for (std::size_t k = 0; k < a.roles.size(); ++k) {
+                if (a.roles[k] != "insured" && a.roles[k] != "pro") error(child(child(wp, "roles"), k), "unknown role " + shown(a.roles[k]) + " (expected insured or pro)");
+            }
+        }
+    }
+    return a;
+}
+
 void Loader::load_actions(const json& root) {
     const json* arr = array(root, "actions", "", 200);
     if (!arr) return;
     std::vector<std::string> ids;
     for (std::size_t i = 0; i < arr->size(); ++i) {
-        const json& j = (*arr)[i];
-        const std::string p = child("/actions", i);
-        Action a;
-        if (object(j, p, {"id", "priority", "title", "text", "links", "when"}, {})) {
-            a.id = id(j, p);
-            if (!field(j, "priority").is_number_integer()) error(child(p, "priority"), "expected an integer");
-            else {
-                const std::int64_t pr = field(j, "priority").get<std::int64_t>();
-                if (pr < 0 || pr > 10000) error(child(p, "priority"), "priority out of range (0 to 10000)");
-                else a.priority = static_cast<int>(pr);
-            }
-            a.title = local(j, "title", p, true, 500);
-            a.text = local(j, "text", p);
-            if (const json* links = array(j, "links", p, 20)) {
-                for (std::size_t k = 0; k < links->size(); ++k) {
-                    const json& l = (*links)[k];
-                    const std::string lp = child(child(p, "links"), k);
-                    Link link;
-                    if (object(l, lp, {"url", "label"}, {})) {
-                        link.url = string(l, "url", lp, true, 2048);
-                        if (field(l, "url").is_string() && !valid_url(link.url)) error(child(lp, "url"), "invalid URL " + shown(link.url));
-                        link.label = local(l, "label", lp, true, max_name);
-                    }
-                    a.links.push_back(std::move(link));
-                }
-            }
-            const std::string wp = child(p, "when");
-            if (object(field(j, "when"), wp, {}, {"verdicts", "classes_any", "roles"})) {
-                const std::vector<std::string> verdicts = strings(field(j, "when"), "verdicts", wp, 32);
-                for (std::size_t k = 0; k < verdicts.size(); ++k) {
-                    Verdict v;
-                    if (parse_verdict(verdicts[k], v)) a.verdicts.push_back(v);
-                    else error(child(child(wp, "verdicts"), k), "unknown verdict " + shown(verdicts[k]));
-                }
-                a.classes_any = strings(field(j, "when"), "classes_any", wp, 64);
-                for (std::size_t k = 0; k < a.classes_any.size(); ++k) {
-                    if (!ds.find_class(a.classes_any[k])) error(child(child(wp, "classes_any"), k), "unknown data class " + shown(a.classes_any[k]));
-                }
-                a.roles = strings(field(j, "when"), "roles", wp, 16);
-                for (std::size_t k = 0; k < a.roles.size(); ++k) {
-                    if (a.roles[k] != "insured" && a.roles[k] != "pro") error(child(child(wp, "roles"), k), "unknown role " + shown(a.roles[k]) + " (expected insured or pro)");
-                }
-            }
-        }
+        Action a = parse_action((*arr)[i], child("/actions", i));
         ids.push_back(a.id);
         ds.actions.push_back(std::move(a));
     }
@@ -817,26 +985,33 @@ struct ErrorFinder : nlohmann::json_sax<json> {
 
 }  // namespace
 
+namespace {
+
+// Parses JSON text within the size and depth limits; returns "" or the error message.
+std::string parse_json(std::string_view text, json& root) {
+    if (nesting_depth(text) > max_json_depth) return "JSON nested deeper than " + std::to_string(max_json_depth) + " levels";
+    root = json::parse(text.begin(), text.end(), nullptr, /*allow_exceptions=*/false);
+    if (!root.is_discarded()) return {};
+    ErrorFinder finder;
+    json::sax_parse(text.begin(), text.end(), &finder, nlohmann::detail::input_format_t::json, /*strict=*/true);
+    std::string message = finder.message;
+    // "[json.exception.parse_error.101] parse error at line 3, column 5: …" → drop the prefix.
+    if (message.rfind("[json.exception.", 0) == 0 && message.find("] ") != std::string::npos) {
+        message = message.substr(message.find("] ") + 2);
+    }
+    return message.empty() ? "invalid JSON" : "invalid JSON: " + message;
+}
+
+}  // namespace
+
 LoadResult load_dataset(std::string_view text) {
     LoadResult result;
     if (text.size() > max_dataset_bytes) {
         result.errors.push_back({"", "dataset too large (" + std::to_string(text.size()) + " bytes, at most " + std::to_string(max_dataset_bytes) + ")"});
         return result;
     }
-    if (nesting_depth(text) > max_json_depth) {
-        result.errors.push_back({"", "JSON nested deeper than " + std::to_string(max_json_depth) + " levels"});
-        return result;
-    }
-    json root = json::parse(text.begin(), text.end(), nullptr, /*allow_exceptions=*/false);
-    if (root.is_discarded()) {
-        ErrorFinder finder;
-        json::sax_parse(text.begin(), text.end(), &finder, nlohmann::detail::input_format_t::json, /*strict=*/true);
-        std::string message = finder.message.empty() ? "invalid JSON" : finder.message;
-        // "[json.exception.parse_error.101] parse error at line 3, column 5: …" → drop the prefix.
-        if (message.rfind("[json.exception.", 0) == 0 && message.find("] ") != std::string::npos) {
-            message = message.substr(message.find("] ") + 2);
-        }
-        message = "invalid JSON: " + message;
+    json root;
+    if (std::string message = parse_json(text, root); !message.empty()) {
         result.errors.push_back({"", message});
         return result;
     }
@@ -847,6 +1022,42 @@ LoadResult load_dataset(std::string_view text) {
         return result;
     }
     loader.ds.sha256 = sha256_hex(text);
+    result.dataset = std::make_shared<const Dataset>(std::move(loader.ds));
+    return result;
+}
+
+double contrast_ratio(std::string_view a, std::string_view b) {
+    if (!valid_colour(a) || !valid_colour(b)) return 0;
+    auto luminance = [](std::string_view c) {
+        auto channel = [&](std::size_t at) {
+            const double v = std::stoi(std::string(c.substr(at, 2)), nullptr, 16) / 255.0;
+            return v <= 0.03928 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4);
+        };
+        return 0.2126 * channel(1) + 0.7152 * channel(3) + 0.0722 * channel(5);
+    };
+    const double la = luminance(a), lb = luminance(b);
+    return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
+}
+
+LoadResult apply_overlay(const Dataset& base, std::string_view text) {
+    LoadResult result;
+    if (text.size() > 1024 * 1024) {
+        result.errors.push_back({"", "overlay too large (" + std::to_string(text.size()) + " bytes, at most 1048576)"});
+        return result;
+    }
+    json root;
+    if (std::string message = parse_json(text, root); !message.empty()) {
+        result.errors.push_back({"", message});
+        return result;
+    }
+    Loader loader;
+    loader.start_from(base);
+    loader.load_overlay(root);
+    if (!loader.errors.empty()) {
+        result.errors = std::move(loader.errors);
+        return result;
+    }
+    loader.ds.overlay.sha256 = sha256_hex(text);
     result.dataset = std::make_shared<const Dataset>(std::move(loader.ds));
     return result;
 }

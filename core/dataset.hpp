@@ -29,6 +29,7 @@ struct Source {
     // (when the copy was read) is required, so that no reading date passes for a publication date.
     std::string id, url, publisher, date, accessed, title, note;
     Confidence confidence = Confidence::weak;
+    bool from_overlay = false;  // published by the insurer in its overlay
 };
 
 struct DataClass {
@@ -153,6 +154,38 @@ struct Action {
     std::vector<Verdict> verdicts;         // empty = any
     std::vector<std::string> classes_any;  // empty = any
     std::vector<std::string> roles;        // empty = any
+    bool from_overlay = false;
+};
+
+// What an insurer embedding the checker adds over the public dataset (docs/embedding.md).
+struct Theme {
+    // Only these tokens exist: no CSS text ever comes from an overlay.
+    std::string accent, accent_text, background, text;  // "#rrggbb" or empty (default)
+    int radius = -1;                                    // px, 0..24; -1 = default
+    std::string font;                                   // system | sans | serif | rounded | ""
+    bool applied = false;       // false when absent, or when its contrast would fail WCAG AA
+    std::string fallback_reason;
+};
+
+struct OverlayNote {
+    std::size_t incident = 0;
+    LocalText text;
+    SourceRefs sources;
+};
+
+struct Overlay {
+    bool present = false;
+    std::string id, sha256;
+    std::size_t organization = 0;  // index into Dataset::organizations
+    bool lock = false;             // the page does not let people pick another insurer
+    std::string lang;              // default page language, "" = the page's own
+    std::vector<OverlayNote> notes;
+    std::vector<Contact> contacts;
+    bool has_notification = false;
+    std::string notification_date;
+    LocalText notification_text;
+    Theme theme;
+    std::vector<std::string> replaced_incidents;  // incidents whose scopes the overlay restates
 };
 
 struct Dataset {
@@ -165,6 +198,7 @@ struct Dataset {
     std::vector<Organization> organizations;
     std::vector<Question> questions;
     std::vector<Action> actions;
+    Overlay overlay;
 
     const Organization* find_org(std::string_view id) const;
     const Network* find_network(std::string_view id) const;
@@ -194,6 +228,15 @@ extern const std::vector<std::string> network_ids;  // itelis … unknown
 // Parses and validates; collects every error it can find (up to a cap) instead of stopping at
 // the first. Never throws on any input.
 LoadResult load_dataset(std::string_view json_text);
+
+// Validates an insurer's overlay against `base` and returns the merged dataset: the overlay's
+// sources and actions are added (an action with a base id replaces it), its scopes replace the
+// organization's scopes for the incidents they name, its notes, contacts, notification and theme
+// are attached. Errors name JSON paths inside the overlay.
+LoadResult apply_overlay(const Dataset& base, std::string_view overlay_text);
+
+// WCAG 2.1 contrast ratio of two "#rrggbb" colours (1 to 21); 0 when either is malformed.
+double contrast_ratio(std::string_view a, std::string_view b);
 
 std::string_view to_string(Verdict v);
 std::string_view to_string(Confidence c);

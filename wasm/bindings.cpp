@@ -17,13 +17,18 @@ using json = nlohmann::json;
 
 class WasmEngine {
 public:
-    explicit WasmEngine(const std::string& dataset_text) {
+    // `overlay_text` empty: no overlay. Overlay errors get their own code so that the page can
+    // say "your insurer's configuration is invalid" rather than "the dataset is invalid".
+    WasmEngine(const std::string& dataset_text, const std::string& overlay_text) {
         std::vector<breachcheck::ValidationError> errors;
-        engine_ = breachcheck::Engine::load(dataset_text, errors);
+        engine_ = breachcheck::Engine::load(dataset_text, errors, overlay_text);
         if (!engine_) {
             json list = json::array();
             for (const auto& e : errors) list.push_back({{"path", e.path}, {"message", e.message}});
-            json err = error_json("invalid_dataset", "the dataset is invalid (" + std::to_string(errors.size()) + " errors)");
+            const bool overlay_at_fault = !overlay_text.empty() && breachcheck::load_dataset(dataset_text).dataset != nullptr;
+            json err = overlay_at_fault
+                           ? error_json("invalid_overlay", "the insurer's configuration is invalid (" + std::to_string(errors.size()) + " errors)")
+                           : error_json("invalid_dataset", "the dataset is invalid (" + std::to_string(errors.size()) + " errors)");
             err["error"]["errors"] = std::move(list);
             error_ = dump(err);
         }
@@ -56,11 +61,15 @@ private:
 
 std::string validate(const std::string& dataset_text) { return dump(breachcheck::validate(dataset_text)); }
 
+std::string validate_overlay(const std::string& dataset_text, const std::string& overlay_text) {
+    return dump(breachcheck::validate_overlay(dataset_text, overlay_text));
+}
+
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(breachcheck) {
     emscripten::class_<WasmEngine>("Engine")
-        .constructor<const std::string&>()
+        .constructor<const std::string&, const std::string&>()
         .function("ok", &WasmEngine::ok)
         .function("error", &WasmEngine::error)
         .function("search", &WasmEngine::search)
@@ -68,4 +77,5 @@ EMSCRIPTEN_BINDINGS(breachcheck) {
         .function("info", &WasmEngine::info)
         .function("check", &WasmEngine::check);
     emscripten::function("validate", &validate);
+    emscripten::function("validateOverlay", &validate_overlay);
 }

@@ -6,7 +6,7 @@ let corePromise = null;
 
 function loadCore(options) {
   // The module is instantiated once per page; options (wasmBinary for Node) apply to the first call.
-  if (!corePromise) corePromise = createBreachcheckCore(options || {});
+  if (!corePromise) corePromise = createBreachcheckCore(options && options.wasmBinary ? { wasmBinary: options.wasmBinary } : {});
   return corePromise;
 }
 
@@ -28,7 +28,8 @@ function guarded(fn) {
 }
 
 /**
- * Loads a dataset (JSON text) into a new engine.
+ * Loads a dataset (JSON text) into a new engine, with an insurer's overlay merged over it when
+ * `options.overlayText` is given. Error codes: invalid_dataset, invalid_overlay, module_load_failed.
  * @returns {Promise<{ok: true, engine: object} | {ok: false, error: {code: string, message: string, errors?: Array}}>}
  */
 export async function createEngine(datasetText, options) {
@@ -43,7 +44,8 @@ export async function createEngine(datasetText, options) {
   }
   let native;
   try {
-    native = new core.Engine(datasetText);
+    const overlayText = options && typeof options.overlayText === 'string' ? options.overlayText : '';
+    native = new core.Engine(datasetText, overlayText);
   } catch (e) {
     return { ok: false, error: { code: 'internal', message: String((e && e.message) || e) } };
   }
@@ -76,4 +78,15 @@ export async function validateDataset(datasetText, options) {
     return { error: { code: 'module_load_failed', message: String((e && e.message) || e) } };
   }
   return guarded(() => parse(core.validate(String(datasetText ?? ''))));
+}
+
+/** Validates an insurer's overlay against a dataset: {valid, errors: [{path, message}], warnings}. */
+export async function validateOverlay(datasetText, overlayText, options) {
+  let core;
+  try {
+    core = await loadCore(options);
+  } catch (e) {
+    return { error: { code: 'module_load_failed', message: String((e && e.message) || e) } };
+  }
+  return guarded(() => parse(core.validateOverlay(String(datasetText ?? ''), String(overlayText ?? ''))));
 }

@@ -168,3 +168,31 @@ test('stats: the coverage summary of the dataset', () => {
   assert.ok('viamedis-2024' in s.per_incident);
   assert.match(run(['stats']).stdout, /Organizations: \d+/);
 });
+
+test('validate --overlay: 0 for the demo overlay, 1 with JSON paths for a broken one; check --overlay', () => {
+  const overlay = path.join(repo, 'data/overlays/helium.json');
+  assert.equal(run(['validate', '--overlay', overlay]).status, 0);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bc-ov-'));
+  const broken = JSON.parse(fs.readFileSync(overlay, 'utf8'));
+  broken.contacts[0].value = 'javascript:alert(1)';
+  broken.theme = { accent: '#ffff00' };
+  const file = path.join(dir, 'broken.json');
+  fs.writeFileSync(file, JSON.stringify(broken));
+  const r = run(['validate', '--overlay', file]);
+  assert.equal(r.status, 1);
+  assert.match(r.stderr, /\/contacts\/0\/value: invalid URL/);
+  const lowContrast = { ...JSON.parse(fs.readFileSync(overlay, 'utf8')), theme: { accent: '#ffff00' } };
+  fs.writeFileSync(file, JSON.stringify(lowContrast));
+  const w = run(['validate', '--overlay', file]);
+  assert.equal(w.status, 0);  // a low-contrast theme is a warning: the default theme is used
+  assert.match(w.stderr, /\/theme: warning: contrast of accent_text on accent/);
+  const c = runJson(['check', '--overlay', overlay, '--network', 'itelis']);
+  assert.equal(c.org.id, 'helium');
+  assert.equal(c.overlay.lock, true);
+  assert.ok(c.incidents[0].reasons.some((x) => x.provenance === 'insurer'));
+  assert.equal(run(['check', '--overlay', overlay, '--org', 'alan']).status, 2);
+  fs.writeFileSync(file, '{"overlay_version": 1');
+  const bad = run(['check', '--overlay', file]);
+  assert.equal(bad.status, 1);
+  assert.match(bad.stderr, /invalid overlay/);
+});

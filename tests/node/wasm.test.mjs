@@ -103,3 +103,25 @@ test('the glue has no eval or new Function (the page runs without unsafe-eval)',
   assert.equal(glue.includes('new Function'), false);
   assert.equal(/\beval\(/.test(glue), false);
 });
+
+test('an insurer overlay merges in WebAssembly exactly as in the CLI; a broken one is a clear error', async () => {
+  const overlayFile = path.join(repo, 'data/overlays/helium.json');
+  const overlayText = fs.readFileSync(overlayFile, 'utf8');
+  const r = await createEngine(datasetText, { wasmBinary, overlayText });
+  assert.ok(r.ok, JSON.stringify(r.error));
+  for (const args of [['--network', 'itelis'], ['--lang', 'en'], ['--card', 'almerys', '--network', 'none']]) {
+    assert.deepEqual(r.engine.check(answersFromArgs(args)), runJson(['check', '--overlay', overlayFile, ...args]), args.join(' '));
+  }
+  assert.equal(r.engine.check({ org: 'alan' }).error.code, 'org_locked');
+  const broken = JSON.parse(overlayText);
+  broken.theme.accent = 'red;background:url(//evil.example)';
+  broken.organization = 'nope';
+  const b = await createEngine(datasetText, { wasmBinary, overlayText: JSON.stringify(broken) });
+  assert.equal(b.ok, false);
+  assert.equal(b.error.code, 'invalid_overlay');
+  assert.deepEqual(b.error.errors.map((e) => e.path).sort(), ['/organization', '/theme/accent']);
+  const { validateOverlay } = await import(pathToFileURL(path.join(site, 'engine.js')).href);
+  const v = await validateOverlay(datasetText, JSON.stringify(broken));
+  assert.equal(v.valid, false);
+  assert.equal((await validateOverlay(datasetText, overlayText)).valid, true);
+});
