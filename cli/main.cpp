@@ -32,6 +32,7 @@ const char* usage_text =
     "  breachcheck validate FILE... [--json]\n"
     "  breachcheck validate --overlay FILE [--data BASE] [--json]   (an insurer's overlay)\n"
     "  breachcheck stats [--json]\n"
+    "  breachcheck scan-message [FILE|-] [--lang fr|en] [--json]   (is this SMS/e-mail a scam? exit 0 whatever the risk)\n"
     "Common options: --data FILE (dataset to use instead of the installed one),\n"
     "                --overlay FILE (an insurer's overlay merged over it; check, search, list).\n"
     "Exit codes: 0 answered, 1 invalid data, 2 usage error.\n";
@@ -238,6 +239,25 @@ int cmd_check(const Args& args, const Engine& engine) {
     return exit_ok;
 }
 
+int cmd_scan(const Args& args, const Engine& engine) {
+    if (args.positional.size() > 1) throw Usage{"scan-message takes one FILE (or - for standard input)"};
+    std::string message, error;
+    if (args.positional.empty() || args.positional[0] == "-") {
+        std::ostringstream ss;
+        ss << std::cin.rdbuf();
+        message = ss.str();
+    } else if (!read_file(args.positional[0], message, error)) {
+        std::cerr << "breachcheck: " << error << "\n";
+        return exit_invalid_data;
+    }
+    const auto lang = args.options.find("--lang");
+    const json result = engine.scan(message, lang == args.options.end() ? "fr" : lang->second);
+    if (result.contains("error")) throw Usage{result["error"]["message"].get<std::string>()};
+    if (args.json) std::cout << dump(result, 2) << "\n";
+    else std::cout << render_scan(result, lang != args.options.end() && lang->second == "en");
+    return exit_ok;  // a verdict on a message is an answer, whatever the risk
+}
+
 int run(int argc, char** argv) {
     for (int i = 1; i < argc; ++i) {
         const std::string a = argv[i];
@@ -254,7 +274,7 @@ int run(int argc, char** argv) {
     for (const auto& [name, value] : args.options) {
         static const std::map<std::string, std::vector<std::string>> allowed = {
             {"search", {"--limit", "--data", "--overlay"}}, {"list", {"--data", "--overlay"}}, {"validate", {"--overlay", "--data"}},
-            {"stats", {"--data"}},
+            {"stats", {"--data"}}, {"scan-message", {"--lang", "--data"}},
             {"check", {"--org", "--query", "--network", "--card", "--covered", "--contract", "--role", "--lang", "--data", "--overlay"}}};
         const auto it = allowed.find(args.command);
         if (it != allowed.end() && std::find(it->second.begin(), it->second.end(), name) == it->second.end()) {
@@ -262,7 +282,8 @@ int run(int argc, char** argv) {
         }
     }
     if (args.command == "validate") return cmd_validate(args);
-    if (args.command != "search" && args.command != "list" && args.command != "check" && args.command != "stats") {
+    if (args.command != "search" && args.command != "list" && args.command != "check" && args.command != "stats" &&
+        args.command != "scan-message") {
         throw Usage{"unknown command " + args.command};
     }
     int status = exit_ok;
@@ -270,6 +291,7 @@ int run(int argc, char** argv) {
     if (!engine) return status;
     if (args.command == "search") return cmd_search(args, *engine);
     if (args.command == "check") return cmd_check(args, *engine);
+    if (args.command == "scan-message") return cmd_scan(args, *engine);
     if (!args.positional.empty()) throw Usage{args.command + " takes no argument"};
     if (args.command == "list") {
         const json result = engine->list();

@@ -144,3 +144,18 @@ std::string render_stats(const json& s) {
     for (const json& x : s["scopes_without_own_statement"]) out << "  " << x.get<std::string>() << "\n";
     return out.str();
 }
+
+std::string render_scan(const json& r, bool en) {
+    std::ostringstream out;
+    const std::string risk = r["risk"].get<std::string>();
+    if (risk == "high") out << (en ? "HIGH RISK of scam\n" : "RISQUE ÉLEVÉ d'arnaque\n");
+    else if (risk == "medium") out << (en ? "MEDIUM risk: be careful\n" : "RISQUE MOYEN : prudence\n");
+    else out << (en ? "LOW risk detected (this does not mean the message is safe)\n" : "RISQUE FAIBLE détecté (cela ne veut pas dire que le message est sûr)\n");
+    for (const json& f : r["flags"]) {
+        out << "  - " << f["text"].get<std::string>();
+        if (!f["detail"].get<std::string>().empty()) out << " [" << f["detail"].get<std::string>() << "]";
+        out << "\n";
+    }
+    out << "\n" << r["advice"].get<std::string>() << "\n";
+    return out.str();
+}

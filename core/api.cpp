@@ -3,6 +3,7 @@
 
 #include <cmath>
 
+#include "scam.hpp"
 #include "text.hpp"
 
 namespace breachcheck {
@@ -171,6 +172,11 @@ json Engine::info() const {
     return json{{"version", dataset_->dataset_version}, {"date", dataset_->date}, {"sha256", dataset_->sha256},
                 {"organizations", dataset_->organizations.size()}, {"sources", dataset_->sources.size()},
                 {"overlay", overlay_json(*dataset_, Lang::fr)}};
+}
+
+json Engine::scan(std::string_view message, std::string_view lang) const {
+    if (lang != "fr" && lang != "en") return error_json("invalid_answers", "\"lang\" must be fr or en");
+    return scan_json(message, lang == "en" ? Lang::en : Lang::fr, dataset_.get());
 }
 
 json Engine::check(const json& in) const {

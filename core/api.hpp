@@ -31,6 +31,8 @@ public:
     // `answers` as in docs/api.md; returns the check result or {"error": {code, message}}.
     nlohmann::json check(const nlohmann::json& answers) const;
     nlohmann::json info() const;
+    // The scam-message analyser (core/scam.hpp), with the dataset's insurer domains as official.
+    nlohmann::json scan(std::string_view message, std::string_view lang) const;
 
     // Smallest search score at which a free-text query picks an organization for check.
     static constexpr double query_pick_score = 0.6;

@@ -44,6 +44,10 @@ public:
     }
 
     std::string list() const { return engine_ ? dump(engine_->list()) : error_; }
+
+    std::string scan(const std::string& message, const std::string& lang) const {
+        return engine_ ? dump(engine_->scan(message, lang)) : error_;
+    }
     std::string info() const { return engine_ ? dump(engine_->info()) : error_; }
 
     std::string check(const std::string& answers_json) const {
@@ -75,7 +79,8 @@ EMSCRIPTEN_BINDINGS(breachcheck) {
         .function("search", &WasmEngine::search)
         .function("list", &WasmEngine::list)
         .function("info", &WasmEngine::info)
-        .function("check", &WasmEngine::check);
+        .function("check", &WasmEngine::check)
+        .function("scanMessage", &WasmEngine::scan);
     emscripten::function("validate", &validate);
     emscripten::function("validateOverlay", &validate_overlay);
 }

@@ -59,6 +59,8 @@ export async function createEngine(datasetText, options) {
     search: (query, limit = 8) => guarded(() => parse(native.search(String(query ?? ''), Number.isInteger(limit) ? limit : 8))),
     list: () => guarded(() => parse(native.list())),
     info: () => guarded(() => parse(native.info())),
+    // "Is this message a scam?": {risk: high|medium|low, flags: [{id, text, detail}], advice, truncated}
+    scanMessage: (message, lang = 'fr') => guarded(() => parse(native.scanMessage(String(message ?? ''), String(lang)))),
     check: (answers) => guarded(() => {
       if (answers === null || typeof answers !== 'object' || Array.isArray(answers)) {
         return { error: { code: 'invalid_answers', message: 'answers must be an object' } };

@@ -125,3 +125,13 @@ test('an insurer overlay merges in WebAssembly exactly as in the CLI; a broken o
   assert.equal(v.valid, false);
   assert.equal((await validateOverlay(datasetText, overlayText)).valid, true);
 });
+
+test('scanMessage() in WebAssembly matches `breachcheck scan-message --json`', async () => {
+  const { messages } = JSON.parse(fs.readFileSync(path.join(repo, 'tests/cases/scam_messages.json'), 'utf8'));
+  const { run } = await import('../cli/run.mjs');
+  for (const m of messages) {
+    const cli = JSON.parse(run(['scan-message', '-', '--json'], { input: m.text }).stdout);
+    assert.deepEqual(engine.scanMessage(m.text, 'fr'), cli);
+  }
+  assert.equal(engine.scanMessage('x', 'de').error.code, 'invalid_answers');
+});
