@@ -13,11 +13,12 @@ using nlohmann::json;
 TEST_CASE("check result has exactly the documented fields") {
     const json r = real_engine().check({{"org", "helium"}, {"lang", "en"}});
     REQUIRE_FALSE(r.contains("error"));
-    for (const char* key : {"dataset", "role", "lang", "org", "overall", "provisional", "incidents", "questions", "actions"}) {
+    for (const char* key : {"dataset", "role", "lang", "org", "overall", "provisional", "incidents", "questions", "actions", "overlay"}) {
         CAPTURE(key);
         CHECK(r.contains(key));
     }
-    CHECK(r.size() == 9);  // no "match" without a query
+    CHECK(r.size() == 10);  // no "match" without a query
+    CHECK(r["overlay"].is_null());
     CHECK(r["dataset"]["sha256"].get<std::string>().size() == 64);
     CHECK(r["org"] == json{{"id", "helium"}, {"name", "Hélium"}});
     CHECK(r["provisional"] == true);
@@ -28,7 +29,9 @@ TEST_CASE("check result has exactly the documented fields") {
     const json& q = r["questions"][0];
     for (const char* key : {"id", "text", "help", "options"}) CHECK(q.contains(key));
     const json& a = r["actions"][0];
-    for (const char* key : {"id", "title", "text", "links"}) CHECK(a.contains(key));
+    for (const char* key : {"id", "title", "text", "links", "provenance"}) CHECK(a.contains(key));
+    CHECK(a["provenance"] == "public");
+    CHECK(inc["reasons"][0]["provenance"] == "public");
     CHECK(inc["name"].get<std::string>().find("cyberattack") != std::string::npos);  // English texts
 }
 
