@@ -135,3 +135,21 @@ test('scanMessage() in WebAssembly matches `breachcheck scan-message --json`', a
   }
   assert.equal(engine.scanMessage('x', 'de').error.code, 'invalid_answers');
 });
+
+test('the site manifest lists every served file with its SHA-256 and SRI hash', async () => {
+  const { createHash } = await import('node:crypto');
+  const manifest = JSON.parse(fs.readFileSync(path.join(site, 'manifest.json'), 'utf8'));
+  const served = fs.readdirSync(site, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => path.relative(site, path.join(e.parentPath ?? e.path, e.name)).split(path.sep).join('/'))
+    .filter((f) => f !== 'manifest.json')
+    .sort();
+  assert.deepEqual(Object.keys(manifest.files).sort(), served);
+  for (const [file, entry] of Object.entries(manifest.files)) {
+    const bytes = fs.readFileSync(path.join(site, file));
+    assert.equal(entry.sha256, createHash('sha256').update(bytes).digest('hex'), file);
+    assert.equal(entry.integrity, 'sha384-' + createHash('sha384').update(bytes).digest('base64'), file);
+  }
+  assert.equal(manifest.dataset.sha256, engine.info().sha256);
+  assert.match(manifest.release, /^[0-9a-f]{16}$/);
+});
