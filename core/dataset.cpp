@@ -90,14 +90,38 @@ const json& field(const json& obj, std::string_view key) {
 }
 
 std::string shown(std::string_view s) {
-    // Error messages repeat ids from the input: cut them and keep them printable.
+    // Error messages repeat ids from the input: cut them and keep them printable. The input is
+    // valid UTF-8 (the parser checks it): cut before a lead byte, never inside a character.
     std::string out = "\"";
     std::size_t n = 0;
     for (char c : s) {
-        if (++n > 60) { out += "…"; break; }
+        if (++n > 60 && (static_cast<unsigned char>(c) & 0xC0) != 0x80) { out += "…"; break; }
         out.push_back(static_cast<unsigned char>(c) < 0x20 ? '?' : c);
     }
     return out + "\"";
+}
+
+// Re-encodes text as valid UTF-8, each invalid byte becoming U+FFFD (as sanitize_utf8 does).
+std::string valid_utf8(std::string_view s) {
+    std::string out;
+    for (const char32_t c : text::decode_utf8(s)) {
+        if (c < 0x80) {
+            out.push_back(static_cast<char>(c));
+        } else if (c < 0x800) {
+            out.push_back(static_cast<char>(0xC0 | (c >> 6)));
+            out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
+        } else if (c < 0x10000) {
+            out.push_back(static_cast<char>(0xE0 | (c >> 12)));
+            out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
+            out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
+        } else {
+            out.push_back(static_cast<char>(0xF0 | (c >> 18)));
+            out.push_back(static_cast<char>(0x80 | ((c >> 12) & 0x3F)));
+            out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
+            out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
+        }
+    }
+    return out;
 }
 
 bool valid_date(std::string_view d) {
@@ -999,7 +1023,8 @@ std::string parse_json(std::string_view text, json& root) {
     if (message.rfind("[json.exception.", 0) == 0 && message.find("] ") != std::string::npos) {
         message = message.substr(message.find("] ") + 2);
     }
-    return message.empty() ? "invalid JSON" : "invalid JSON: " + message;
+    // The message quotes the input ("last read: '…'"), which may be anything but UTF-8.
+    return message.empty() ? "invalid JSON" : "invalid JSON: " + valid_utf8(message);
 }
 
 }  // namespace

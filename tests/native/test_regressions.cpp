@@ -1,0 +1,58 @@
+// Regression tests for what the fuzzers of tests/fuzz found: one test per bug, named after what
+// broke, on the saved reproducer (tests/fuzz/regressions/<target>/<name>, which the fuzz tests
+// also replay through their fuzzer).
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "api.hpp"
+#include "helpers.hpp"
+#include "text.hpp"
+
+using namespace breachcheck;
+
+namespace {
+
+std::string reproducer(const std::string& target, const std::string& name) {
+    return read_text(std::string(BREACHCHECK_FIXTURES) + "/../../fuzz/regressions/" + target + "/" + name);
+}
+
+// Every message and path the validator returns is valid UTF-8: it is shown in the page and in
+// the terminal, and a strict JSON serialisation of it must not fail.
+void check_messages_are_utf8(const std::string& text) {
+    const LoadResult r = load_dataset(text);
+    REQUIRE_FALSE(r.errors.empty());
+    for (const ValidationError& e : r.errors) {
+        CAPTURE(e.message);
+        CHECK(text::is_valid_utf8(e.message));
+        CHECK(text::is_valid_utf8(e.path));
+    }
+    CHECK_NOTHROW((void)validate(text).dump());  // strict: throws on invalid UTF-8
+}
+
+}  // namespace
+
+TEST_CASE("fuzz/dataset: a byte that is not UTF-8 is not echoed raw in the invalid-JSON message") {
+    // A dataset saved as Latin-1 or a binary file: the parser's message quotes the bytes it read.
+    const std::string text = reproducer("dataset", "invalid-byte-echoed-in-json-error");
+    REQUIRE(text == "\xFF");
+    check_messages_are_utf8(text);
+    const LoadResult r = load_dataset(text);
+    CHECK(r.errors[0].message.rfind("invalid JSON: ", 0) == 0);
+    CHECK(r.errors[0].message.find("\xEF\xBF\xBD") != std::string::npos);  // the byte became U+FFFD
+    check_messages_are_utf8("{\"name\": \"Mutuelle G\xE9n\xE9rale\"}");       // Latin-1 inside a string
+}
+
+TEST_CASE("fuzz/dataset: a long unknown key is cut between characters, not inside one") {
+    // 59 ASCII letters then "é": the 60-byte cut of shown() used to fall between é's two bytes.
+    const std::string text = reproducer("dataset", "long-key-cut-inside-a-character");
+    check_messages_are_utf8(text);
+    const LoadResult r = load_dataset(text);
+    bool found = false;
+    for (const ValidationError& e : r.errors) {
+        if (e.message.rfind("unknown field", 0) != 0) continue;
+        found = true;
+        CHECK(e.message == "unknown field \"" + std::string(59, 'a') + "\xC3\xA9…\"");
+    }
+    CHECK(found);
+}
