@@ -1,0 +1,210 @@
+#!/usr/bin/env node
+// Minimal static file server for the breachcheck site (no dependencies).
+//
+//   node scripts/serve.mjs [DIR=build/site] [--port 8080] [--host 127.0.0.1]
+//
+// --port 0 picks a free port. The first line printed on stdout is always
+//   Serving DIR on http://HOST:PORT/
+// so that tests can read the URL. Only GET and HEAD are answered; every
+// response carries the same security headers as the production site.
+
+import http from 'node:http';
+import fs from 'node:fs';
+import path from 'node:path';
+import process from 'node:process';
+import { pathToFileURL } from 'node:url';
+
+const CSP = [
+  "default-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'self'",
+].join('; ');
+
+export const SECURITY_HEADERS = Object.freeze({
+  'Content-Security-Policy': CSP,
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'Permissions-Policy':
+    'interest-cohort=(), browsing-topics=(), camera=(), microphone=(), geolocation=(), payment=(), usb=()',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+  'X-Frame-Options': 'SAMEORIGIN',
+});
+
+export const MIME = Object.freeze({
+  '.html': 'text/html; charset=utf-8',
+  '.htm': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.txt': 'text/plain; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.webmanifest': 'application/manifest+json',
+});
+
+function usage(code) {
+  const text = 'usage: node scripts/serve.mjs [DIR=build/site] [--port 8080] [--host 127.0.0.1]\n';
+  (code ? process.stderr : process.stdout).write(text);
+  process.exit(code);
+}
+
+function parseArgs(argv) {
+  const opts = { dir: 'build/site', port: 8080, host: '127.0.0.1' };
+  let dirSeen = false;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const value = (name) => {
+      const eq = a.indexOf('=');
+      if (eq !== -1) return a.slice(eq + 1);
+      if (i + 1 >= argv.length) {
+        process.stderr.write(`serve: ${name} needs a value\n`);
+        usage(2);
+      }
+      return argv[++i];
+    };
+    if (a === '-h' || a === '--help') usage(0);
+    else if (a === '--port' || a.startsWith('--port=')) {
+      const p = Number(value('--port'));
+      if (!Number.isInteger(p) || p < 0 || p > 65535) {
+        process.stderr.write('serve: --port must be an integer between 0 and 65535\n');
+        usage(2);
+      }
+      opts.port = p;
+    } else if (a === '--host' || a.startsWith('--host=')) opts.host = value('--host');
+    else if (a.startsWith('-')) {
+      process.stderr.write(`serve: unknown option ${a}\n`);
+      usage(2);
+    } else if (!dirSeen) {
+      opts.dir = a;
+      dirSeen = true;
+    } else {
+      process.stderr.write(`serve: unexpected argument ${a}\n`);
+      usage(2);
+    }
+  }
+  return opts;
+}
+
+function send(res, status, body, extra = {}, head = false) {
+  const headers = {
+    ...SECURITY_HEADERS,
+    'Content-Type': 'text/plain; charset=utf-8',
+    'Cache-Control': 'no-store',
+    ...extra,
+  };
+  if (typeof body === 'string') body = Buffer.from(body, 'utf8');
+  headers['Content-Length'] = String(body.length);
+  res.writeHead(status, headers);
+  res.end(head ? undefined : body);
+}
+
+// Resolve a URL path inside root. Returns null when the path is not acceptable
+// (traversal, NUL byte, bad encoding, dot-files).
+export function resolveInside(root, urlPath) {
+  let decoded;
+  try {
+    decoded = decodeURIComponent(urlPath);
+  } catch {
+    return null;
+  }
+  if (decoded.includes('\0') || decoded.includes('\\')) return null;
+  const segments = decoded.split('/');
+  for (const s of segments) {
+    if (s === '..' || (s.startsWith('.') && s !== '')) return null;
+  }
+  const full = path.resolve(root, '.' + path.posix.normalize('/' + decoded));
+  if (full !== root && !full.startsWith(root + path.sep)) return null;
+  return full;
+}
+
+export function createServer(dir) {
+  const root = fs.realpathSync(path.resolve(dir));
+  return http.createServer((req, res) => {
+    const head = req.method === 'HEAD';
+    if (req.method !== 'GET' && !head) {
+      send(res, 405, 'Method Not Allowed\n', { Allow: 'GET, HEAD' });
+      return;
+    }
+    let pathname;
+    try {
+      // The raw path is used, not a URL object's, so that "/../" is seen.
+      pathname = (req.url || '/').split('?')[0].split('#')[0];
+      if (!pathname.startsWith('/')) throw new Error('bad path');
+    } catch {
+      send(res, 400, 'Bad Request\n', {}, head);
+      return;
+    }
+    let file = resolveInside(root, pathname);
+    if (file === null) {
+      send(res, 403, 'Forbidden\n', {}, head);
+      return;
+    }
+    fs.stat(file, (err, st) => {
+      if (!err && st.isDirectory()) {
+        if (!pathname.endsWith('/')) {
+          send(res, 301, 'Moved Permanently\n', { Location: pathname + '/' }, head);
+          return;
+        }
+        file = path.join(file, 'index.html');
+      }
+      // Refuse symlinks leading out of the root.
+      fs.realpath(file, (rerr, real) => {
+        if (rerr) {
+          send(res, 404, 'Not Found\n', {}, head);
+          return;
+        }
+        if (real !== root && !real.startsWith(root + path.sep)) {
+          send(res, 403, 'Forbidden\n', {}, head);
+          return;
+        }
+        fs.readFile(real, (ferr, data) => {
+          if (ferr) {
+            send(res, 404, 'Not Found\n', {}, head);
+            return;
+          }
+          const type = MIME[path.extname(real).toLowerCase()] || 'application/octet-stream';
+          send(res, 200, data, { 'Content-Type': type }, head);
+        });
+      });
+    });
+  });
+}
+
+function main() {
+  const opts = parseArgs(process.argv.slice(2));
+  if (!fs.existsSync(opts.dir) || !fs.statSync(opts.dir).isDirectory()) {
+    process.stderr.write(`serve: ${opts.dir} is not a directory\n`);
+    process.exit(1);
+  }
+  const server = createServer(opts.dir);
+  server.on('error', (e) => {
+    process.stderr.write(`serve: ${e.message}\n`);
+    process.exit(1);
+  });
+  server.listen(opts.port, opts.host, () => {
+    const { port } = server.address();
+    const host = opts.host.includes(':') ? `[${opts.host}]` : opts.host;
+    process.stdout.write(`Serving ${opts.dir} on http://${host}:${port}/\n`);
+  });
+  const stop = () => {
+    server.close(() => process.exit(0));
+    server.closeAllConnections();
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
+  main();
+}

@@ -1,0 +1,147 @@
+// Shared helpers for the browser tests: a loopback static server, the system Chromium, and a page
+// instrumented to record every request, console error, page error and CSP violation.
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const SITE_DIR = path.resolve(ROOT, process.env.BREACHCHECK_SITE_DIR || 'build/site');
+export const ARTIFACTS = path.join(ROOT, 'tests', 'browser', 'artifacts');
+const SERVE = path.join(ROOT, 'scripts', 'serve.mjs');
+
+export const CHROMIUM = process.env.BREACHCHECK_CHROMIUM || '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic',
+];
+
+export function siteMissing() {
+  const need = ['index.html', 'app.js', 'style.css', 'engine.js', 'breachcheck_core.mjs', 'breachcheck_core.wasm', 'dataset.json'];
+  return need.filter((f) => !fs.existsSync(path.join(SITE_DIR, f)));
+}
+
+// The describe() skip option: skipped when the site is not built, unless BREACHCHECK_REQUIRE_SITE=1
+// (set by CTest), where a missing site fails the suite.
+export function skipUnlessSite() {
+  const missing = siteMissing();
+  if (!missing.length) return false;
+  const why = `site not built in ${SITE_DIR} (missing ${missing.join(', ')}); `
+    + 'build it with: cmake --preset wasm && cmake --build --preset wasm';
+  if (process.env.BREACHCHECK_REQUIRE_SITE === '1') throw new Error(why);
+  return why;
+}
+
+// Starts scripts/serve.mjs on a free loopback port; resolves with {url, stop}.
+export function startServer(dir = SITE_DIR) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [SERVE, dir, '--port', '0', '--host', '127.0.0.1'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    let err = '';
+    const timer = setTimeout(() => {
+      child.kill();
+      reject(new Error(`server did not start: ${err}`));
+    }, 10000);
+    child.stderr.on('data', (d) => { err += d; });
+    child.stdout.on('data', (d) => {
+      out += d;
+      const line = out.split('\n')[0];
+      const m = /^Serving .* on (http:\/\/127\.0\.0\.1:\d+\/)$/.exec(line);
+      if (m) {
+        clearTimeout(timer);
+        resolve({
+          url: m[1],
+          stop: () => new Promise((res) => {
+            if (child.exitCode !== null) return res();
+            child.once('exit', () => res());
+            child.kill('SIGTERM');
+          }),
+        });
+      }
+    });
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`server exited with ${code}: ${err}`));
+    });
+  });
+}
+
+export function launchBrowser() {
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+}
+
+// A new context + page. Every request is routed: loopback requests go through, anything else is
+// aborted and counted. Console errors, page errors and CSP violations are recorded.
+export async function openPage(browser, { viewport = { width: 1280, height: 900 }, ...ctxOpts } = {}) {
+  const context = await browser.newContext({ viewport, ...ctxOpts }); // never bypassCSP
+  const rec = { requests: [], offsite: [], consoleErrors: [], pageErrors: [] };
+  await context.route('**/*', (route) => {
+    const url = new URL(route.request().url());
+    if (url.hostname === '127.0.0.1' && (url.protocol === 'http:' || url.protocol === 'https:')) {
+      return route.continue();
+    }
+    rec.offsite.push(url.href);
+    return route.abort('blockedbyclient');
+  });
+  await context.addInitScript(() => {
+    window.__cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (e) => {
+      window.__cspViolations.push({ directive: e.violatedDirective, blocked: e.blockedURI, sample: e.sample });
+    });
+  });
+  const page = await context.newPage();
+  page.on('request', (r) => rec.requests.push({ url: r.url(), method: r.method(), at: Date.now() }));
+  page.on('console', (m) => {
+    if (m.type() === 'error') rec.consoleErrors.push(m.text());
+  });
+  page.on('pageerror', (e) => rec.pageErrors.push(String(e)));
+  return { context, page, rec };
+}
+
+export async function gotoReady(page, url) {
+  await page.goto(url);
+  await page.waitForSelector('html[data-ready="true"]', { timeout: 15000 });
+}
+
+export async function cspViolations(page) {
+  return page.evaluate(() => window.__cspViolations);
+}
+
+// Types a query in the insurer combobox, then picks the first suggestion with ArrowDown + Enter.
+export async function pickOrgByKeyboard(page, query) {
+  const input = page.locator('#org-input');
+  await input.click();
+  await input.fill('');
+  await input.pressSequentially(query, { delay: 15 });
+  await page.waitForSelector('#org-listbox:not([hidden]) [role="option"]');
+  await input.press('ArrowDown');
+  await input.press('Enter');
+  await page.waitForSelector('#result[data-verdict]');
+}
+
+export async function verdict(page) {
+  return page.locator('#result').getAttribute('data-verdict');
+}
+
+export async function listIds(page, listId) {
+  return page.locator(`#${listId} li[data-class]`).evaluateAll((els) => els.map((e) => e.dataset.class));
+}
+
+export function tempSite(mutate) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'breachcheck-site-'));
+  for (const f of fs.readdirSync(SITE_DIR)) {
+    const src = path.join(SITE_DIR, f);
+    if (fs.statSync(src).isFile()) fs.copyFileSync(src, path.join(dir, f));
+  }
+  mutate(dir);
+  return dir;
+}
+
+export function ensureArtifacts() {
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  return ARTIFACTS;
+}
