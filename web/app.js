@@ -38,6 +38,7 @@ const STRINGS = {
     orgHint: 'Tapez son nom (mutuelle, assureur ou institution de prévoyance), puis choisissez-la dans la liste.',
     orgUnknownButton: "Je ne sais pas / ma complémentaire n'est pas dans la liste",
     orgUnknownOption: 'Je ne sais pas / pas dans la liste',
+    reset: 'Effacer mes réponses et recommencer',
     orgUnknownOptionHint: "Le résultat s'appuiera sur votre carte de tiers payant",
     orgAlias: (alias) => `aussi appelée « ${alias} »`,
     orgCount: (n) => (n === 0
@@ -134,6 +135,7 @@ const STRINGS = {
     orgHint: 'Type its name (mutuelle, insurer or provident institution), then pick it from the list.',
     orgUnknownButton: "I don't know / my insurer is not in the list",
     orgUnknownOption: "I don't know / not in the list",
+    reset: 'Clear my answers and start again',
     orgUnknownOptionHint: 'The result will rely on your third-party payment card',
     orgAlias: (alias) => `also known as “${alias}”`,
     orgCount: (n) => (n === 0
@@ -573,6 +575,20 @@ function setupCombobox() {
     closeList();
     chooseOrg(null);
   });
+  $('#reset-btn').addEventListener('click', () => {
+    closeList();
+    state.orgChosen = false;
+    state.org = null;
+    state.answers = {};
+    state.contractFromOption = false;
+    state.role = 'insured';
+    state.moreActionsOpen = false;
+    $('#role-pro').checked = false;
+    input.value = '';
+    showOrgMessage(null);
+    update();
+    input.focus();
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -814,7 +830,7 @@ function renderVerdict(r) {
 
 function renderResult(r) {
   const section = $('#result');
-  section.hidden = false;
+  section.classList.remove('is-empty');
   const verdict = VERDICTS.includes(r.overall) ? r.overall : 'unknown';
   section.dataset.verdict = verdict;
   section.dataset.provisional = String(Boolean(r.provisional));
@@ -944,19 +960,23 @@ function renderResult(r) {
 }
 
 function hideResult() {
+  // The section stays in the page (empty) so that its live region exists before the first verdict.
   const section = $('#result');
-  section.hidden = true;
+  section.classList.add('is-empty');
   delete section.dataset.verdict;
   delete section.dataset.provisional;
-  $('#verdict').textContent = '';
-  delete $('#verdict').dataset.key;
+  const box = $('#verdict');
+  box.textContent = '';
+  box.className = '';
+  delete box.dataset.key;
   $('#verdict-summary').textContent = '';
   $('#result-body').textContent = '';
+  $('#refine').hidden = true;
 }
 
 function showCheckError(err) {
   const section = $('#result');
-  section.hidden = false;
+  section.classList.remove('is-empty');
   section.dataset.verdict = 'error';
   const box = $('#verdict');
   box.className = 'verdict verdict-error';
@@ -972,6 +992,8 @@ function showCheckError(err) {
 
 function update() {
   if (!state.engine) return;
+  $('#reset-line').hidden = !(state.orgChosen || state.role === 'pro'
+    || QUESTION_ORDER.some((id) => state.answers[id] !== undefined));
   if (!state.orgChosen && state.role !== 'pro') {
     state.result = null;
     hideResult();

@@ -32,7 +32,8 @@ describe('breachcheck page flows', { skip: skipUnlessSite() }, () => {
     for (const sel of ['header', 'main', 'footer', 'a.skip-link[href="#main"]']) {
       assert.equal(await page.locator(sel).count(), 1, sel);
     }
-    assert.equal(await page.locator('#result').isHidden(), true, 'no result before a choice');
+    assert.equal(await page.locator('#result[data-verdict]').count(), 0, 'no result before a choice');
+    assert.equal(await page.locator('#result-title').isVisible(), false);
     const footer = await page.locator('#dataset-info').textContent();
     assert.match(footer, /version \S+/);
     assert.match(await page.locator('#dataset-info code').textContent(), /^[0-9a-f]{64}$/);
@@ -64,6 +65,16 @@ describe('breachcheck page flows', { skip: skipUnlessSite() }, () => {
     assert.ok(await page.locator('#why a[href^="https://"]').count() >= 1);
     assert.ok(await page.locator('#actions-list > li').count() >= 1);
     assert.match(await page.locator('.confirm-note').textContent(), /Seule votre complémentaire/);
+    // Long checklists: the first actions are shown, the rest behind a disclosure button.
+    const more = page.locator('#more-actions-btn');
+    if (await more.count()) {
+      assert.equal(await more.getAttribute('aria-expanded'), 'false');
+      assert.equal(await page.locator('#more-actions').isVisible(), false);
+      await more.click();
+      assert.equal(await more.getAttribute('aria-expanded'), 'true');
+      assert.equal(await page.locator('#more-actions').isVisible(), true);
+      assert.ok(await page.locator('#more-actions > li').count() >= 1);
+    }
     await context.close();
   });
 
@@ -124,7 +135,7 @@ describe('breachcheck page flows', { skip: skipUnlessSite() }, () => {
     await input.press('Escape');
     assert.equal(await input.getAttribute('aria-expanded'), 'false');
     assert.equal(await page.locator('#org-listbox').isHidden(), true);
-    assert.equal(await page.locator('#result').isHidden(), true, 'Escape chooses nothing');
+    assert.equal(await page.locator('#result[data-verdict]').count(), 0, 'Escape chooses nothing');
     // No match: only "je ne sais pas", and a visible message.
     await input.fill('zzzzqqq');
     assert.equal(await options.count(), 1);
@@ -208,7 +219,7 @@ describe('breachcheck page flows', { skip: skipUnlessSite() }, () => {
     assert.match(await page.locator('#org-message').textContent(), /complémentaire que nous ne connaissons pas/);
     assert.equal(await page.inputValue('#org-input'), '');
     // Not chosen: no result until the person picks an insurer (or "je ne sais pas").
-    assert.equal(await page.locator('#result').isHidden(), true);
+    assert.equal(await page.locator('#result[data-verdict]').count(), 0);
     const url = new URL(page.url());
     assert.equal(url.searchParams.get('network'), null);
     assert.equal(url.searchParams.get('org'), null);
@@ -231,6 +242,24 @@ describe('breachcheck page flows', { skip: skipUnlessSite() }, () => {
     assert.equal(new URL(page.url()).searchParams.get('contract'), null);
     await pickOrgByKeyboard(page, 'helium');
     assert.doesNotMatch(new URL(page.url()).search, /contract/);
+    await context.close();
+  });
+
+  test('reset clears the answers and the URL; the health-professional profile', async () => {
+    const { page, context } = await openPage(browser);
+    await gotoReady(page, `${server.url}?org=helium&network=itelis&card=viamedis`);
+    assert.equal(await page.locator('#reset-line').isVisible(), true);
+    await page.click('#reset-btn');
+    assert.equal(await page.locator('#result[data-verdict]').count(), 0);
+    assert.equal(await page.inputValue('#org-input'), '');
+    assert.equal(await page.locator('fieldset.question').count(), 0);
+    assert.equal(new URL(page.url()).search, '');
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'org-input');
+    assert.equal(await page.locator('#reset-line').isVisible(), false);
+    await page.check('#role-pro');
+    await page.waitForSelector('#result[data-verdict]');
+    assert.match(await page.locator('.verdict-org').textContent(), /professionnel/);
+    assert.equal(new URL(page.url()).searchParams.get('role'), 'pro');
     await context.close();
   });
 
