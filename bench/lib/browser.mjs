@@ -1,0 +1,164 @@
+// Headless Chromium (Debian's, never a downloaded one) through playwright-core, against the site
+// served on loopback by scripts/serve.mjs (same headers and CSP as production, no compression).
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+
+export function serve(root, siteDir) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(root, 'scripts/serve.mjs'), siteDir, '--port', '0', '--host', '127.0.0.1'],
+      { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    const timer = setTimeout(() => { child.kill(); reject(new Error(`server did not start: ${err}`)); }, 10000);
+    child.stderr.on('data', (d) => { err += d; });
+    child.stdout.on('data', (d) => {
+      out += d;
+      const m = /on (http:\/\/\S+\/)\s*$/m.exec(out.split('\n')[0] + '\n');
+      if (m) {
+        clearTimeout(timer);
+        resolve({ url: m[1], stop: () => new Promise((res) => { if (child.exitCode !== null) return res(); child.once('exit', res); child.kill('SIGTERM'); }) });
+      }
+    });
+    child.on('exit', (code) => { clearTimeout(timer); reject(new Error(`server exited with ${code}: ${err}`)); });
+  });
+}
+
+// Runs in the page before any of its scripts: notes the time (performance.now(), i.e. ms since
+// performance.timeOrigin = navigation start) when <html data-ready="true"> appears with a verdict
+// on #result, and the next animation frame after it; and catches every WebAssembly instance, to
+// read its memory (Emscripten's Module is not reachable from outside engine.js).
+function initScript() {
+  window.__bench = { instances: [] };
+  const keep = (p) => p.then((r) => { window.__bench.instances.push(r instanceof WebAssembly.Instance ? r : r.instance); return r; });
+  const inst = WebAssembly.instantiate;
+  WebAssembly.instantiate = function (...a) { return keep(inst.apply(this, a)); };
+  if (WebAssembly.instantiateStreaming) {
+    const st = WebAssembly.instantiateStreaming;
+    WebAssembly.instantiateStreaming = function (...a) { return keep(st.apply(this, a)); };
+  }
+  const check = () => {
+    const b = window.__bench;
+    const html = document.documentElement;
+    if (b.ready || !html || html.dataset.ready !== 'true') return;
+    b.ready = performance.now();
+    const result = document.getElementById('result');
+    b.verdict = result ? result.dataset.verdict || null : null;
+    b.resultVisible = Boolean(result && !result.hidden);
+    requestAnimationFrame(() => { b.frame = performance.now(); });
+  };
+  new MutationObserver(check).observe(document, { attributes: true, subtree: true, attributeFilter: ['data-ready', 'data-verdict'] });
+}
+
+export async function launch() {
+  return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+}
+
+/** One cold navigation (fresh context = empty cache) to url; the page's own timings. */
+export async function firstResult(browser, url) {
+  const context = await browser.newContext();
+  await context.addInitScript(initScript);
+  const page = await context.newPage();
+  const offsite = [];
+  await context.route('**/*', (route) => {
+    const u = new URL(route.request().url());
+    if (u.hostname === '127.0.0.1') return route.continue();
+    offsite.push(u.href);
+    return route.abort('blockedbyclient');
+  });
+  try {
+    await page.goto(url, { waitUntil: 'commit' });
+    await page.waitForFunction(() => window.__bench && window.__bench.ready && window.__bench.frame, null, { timeout: 20000 });
+    const r = await page.evaluate(() => {
+      const nav = performance.getEntriesByType('navigation')[0];
+      const mem = window.__bench.instances.map((i) => Object.values(i.exports).find((x) => x instanceof WebAssembly.Memory)).filter(Boolean);
+      return {
+        ready: window.__bench.ready,
+        frame: window.__bench.frame,
+        verdict: window.__bench.verdict,
+        resultVisible: window.__bench.resultVisible,
+        error: document.documentElement.dataset.error || null,
+        responseEnd: nav.responseEnd,
+        domContentLoaded: nav.domContentLoadedEventEnd,
+        load: nav.loadEventEnd,
+        resources: performance.getEntriesByType('resource').map((e) => ({ url: e.name, start: e.startTime, end: e.responseEnd, bytes: e.encodedBodySize })),
+        wasmBytes: mem.length ? mem[0].buffer.byteLength : null,
+      };
+    });
+    r.offsite = offsite;
+    return r;
+  } finally {
+    await context.close();
+  }
+}
+
+/**
+ * In-page search latency and memory. performance.now() is coarsened in a page that is not
+ * cross-origin isolated, so each keystroke is timed as a batch of `reps` identical calls and
+ * divided. The page loads a second engine (engine.js?bench, a new module record) with the same
+ * dataset, and Fuse.js from a copy placed beside the site for the benchmark only.
+ */
+export async function inPage(browser, url, { keystrokes, rounds, reps, fuseVariants, checks }) {
+  const context = await browser.newContext();
+  await context.addInitScript(initScript);
+  const page = await context.newPage();
+  try {
+    await page.goto(url);
+    await page.waitForFunction(() => window.__bench && window.__bench.ready, null, { timeout: 20000 });
+    return await page.evaluate(async ({ keystrokes, rounds, reps, fuseVariants, checks }) => {
+      const memOf = (i) => Object.values(i.exports).find((x) => x instanceof WebAssembly.Memory);
+      const pageMemory = window.__bench.instances.length ? memOf(window.__bench.instances[0]) : null;
+      const q = (a, p) => { const s = Float64Array.from(a).sort(); const i = (s.length - 1) * p; const lo = Math.floor(i); return s[lo] + (s[Math.ceil(i)] - s[lo]) * (i - lo); };
+      // Clock resolution as this page sees it.
+      let res = Infinity;
+      for (let i = 0, last = performance.now(); i < 200000 && res === Infinity; i++) { const t = performance.now(); if (t > last) res = t - last; }
+      const before = window.__bench.instances.length;
+      const mod = await import('./engine.js?bench');
+      const text = await (await fetch('./dataset.json')).text();
+      const t0 = performance.now();
+      const loaded = await mod.createEngine(text);
+      const loadMs = performance.now() - t0;
+      if (!loaded.ok) return { error: JSON.stringify(loaded.error) };
+      const engine = loaded.engine;
+      const mem = memOf(window.__bench.instances[before]);
+      const time = (fn) => {
+        for (const k of keystrokes) fn(k); // warm-up
+        const per = [];
+        for (let r = 0; r < rounds; r++) {
+          for (const k of keystrokes) {
+            const a = performance.now();
+            for (let i = 0; i < reps; i++) fn(k);
+            per.push((performance.now() - a) / reps);
+          }
+        }
+        return { p50: q(per, 0.5), p95: q(per, 0.95), mean: per.reduce((x, y) => x + y, 0) / per.length, samples: per.length };
+      };
+      const out = { clockResolutionMs: res, loadMs, pageWasmBytes: pageMemory ? pageMemory.buffer.byteLength : null };
+      out.wasmBytesAfterLoad = mem.buffer.byteLength;
+      out.engine = time((k) => engine.search(k, 8));
+      const { default: Fuse } = await import('./bench/fuse.mjs');
+      const { fold } = await import('./bench/fold.mjs');
+      const list = engine.list().organizations.map((o) => ({ id: o.id, name: o.name, aliases: o.aliases || [] }));
+      out.fuse = {};
+      for (const v of fuseVariants) {
+        const recs = v.folded ? list.map((r) => ({ id: r.id, name: fold(r.name), aliases: r.aliases.map(fold) })) : list;
+        const keys = v.nameWeight && v.nameWeight !== 1 ? [{ name: 'name', weight: v.nameWeight }, { name: 'aliases', weight: 1 }] : ['name', 'aliases'];
+        const fuse = new Fuse(recs, { keys, ...v.options });
+        const prep = v.folded ? fold : (s) => s;
+        out.fuse[v.label] = time((k) => fuse.search(prep(k), { limit: 8 }));
+      }
+      out.wasmBytesAfterSearch = mem.buffer.byteLength;
+      const c0 = performance.now();
+      for (const a of checks) engine.check(a);
+      out.checksMs = performance.now() - c0;
+      out.checks = checks.length;
+      out.wasmBytesAfterChecks = mem.buffer.byteLength;
+      return out;
+    }, { keystrokes, rounds, reps, fuseVariants, checks });
+  } finally {
+    await context.close();
+  }
+}

@@ -1,0 +1,61 @@
+// Loads the WebAssembly engine exactly as the page does (through the site's engine.js), in Node.
+// Each call imports a fresh copy of engine.js (a query string makes a new module record), so each
+// dataset gets its own WebAssembly instance and its own memory.
+//
+// engine.js does not expose Emscripten's Module, so the instance is caught on its way out of
+// WebAssembly.instantiate: its exported WebAssembly.Memory gives what HEAP8.length would say, and
+// malloc/free (found by their minified export names, read from the 3.1.6 glue) give the probe of
+// heapProbe() below.
+import fs from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+let counter = 0;
+const caught = [];
+const instantiate = WebAssembly.instantiate;
+WebAssembly.instantiate = async function (...args) {
+  const r = await instantiate.apply(this, args);
+  const inst = r instanceof WebAssembly.Instance ? r : r.instance;
+  if (inst) caught.push(inst);
+  return r;
+};
+
+/** Minified export names of malloc and free, from lines like Module["_malloc"]=…Module["asm"]["x"]. */
+function allocatorExports(siteDir) {
+  const glue = fs.readFileSync(path.join(siteDir, 'breachcheck_core.mjs'), 'utf8');
+  const find = (name) => new RegExp(`Module\\["${name}"\\]=function\\(\\)\\{return\\(${name}=Module\\["${name}"\\]=Module\\["asm"\\]\\["(\\w+)"\\]`).exec(glue)?.[1];
+  return { malloc: find('_malloc'), free: find('_free') };
+}
+
+export async function loadEngine(siteDir, datasetText) {
+  const wasmBinary = fs.readFileSync(path.join(siteDir, 'breachcheck_core.wasm'));
+  const url = `${pathToFileURL(path.join(siteDir, 'engine.js')).href}?instance=${++counter}`;
+  const mod = await import(url);
+  const before = caught.length;
+  const t0 = performance.now();
+  const r = await mod.createEngine(datasetText, { wasmBinary });
+  const loadMs = performance.now() - t0;
+  if (!r.ok) throw new Error(`createEngine failed: ${JSON.stringify(r.error).slice(0, 500)}`);
+  const inst = caught.length > before ? caught[caught.length - 1] : null;
+  const memory = inst ? Object.values(inst.exports).find((x) => x instanceof WebAssembly.Memory) : null;
+  const names = allocatorExports(siteDir);
+  const malloc = inst && names.malloc ? inst.exports[names.malloc] : null;
+  const free = inst && names.free ? inst.exports[names.free] : null;
+  const probe = typeof malloc === 'function' && typeof free === 'function' ? { malloc, free, memory } : null;
+  return { engine: r.engine, memory, probe, loadMs };
+}
+
+/** Bytes of WebAssembly linear memory (= HEAP8.length), or NaN when it could not be caught. */
+export const wasmBytes = (memory) => (memory ? memory.buffer.byteLength : NaN);
+
+/**
+ * The top of the malloc heap, seen by asking for a block larger than any free one (4 MiB) and
+ * freeing it at once: if allocations leak, later probes land higher (dlmalloc takes a block that
+ * large from the top of the heap).
+ */
+export function heapProbe(probe) {
+  if (!probe) return null;
+  const p = probe.malloc(4 * 1024 * 1024);
+  probe.free(p);
+  return { wasmBytes: probe.memory.buffer.byteLength, topAddress: p >>> 0 };
+}

@@ -1,0 +1,44 @@
+// Per-call timing in Node: each call is timed on its own (performance.now() has sub-microsecond
+// resolution in Node), over several rounds after a warm-up (by default one pass over the inputs).
+import { median, p95, mean } from './stats.mjs';
+
+export function timeEach(fn, inputs, { rounds = 5, warmup = inputs.length } = {}) {
+  for (let w = 0; w < warmup; w++) fn(inputs[w % inputs.length]);
+  const times = [];
+  const roundMedians = [];
+  for (let r = 0; r < rounds; r++) {
+    const start = times.length;
+    for (const x of inputs) {
+      const t0 = performance.now();
+      fn(x);
+      times.push(performance.now() - t0);
+    }
+    roundMedians.push(median(times.slice(start)));
+  }
+  return summarize(times, roundMedians);
+}
+
+export function summarize(times, roundMedians = []) {
+  return { calls: times.length, p50: median(times), p95: p95(times), mean: mean(times), max: Math.max(...times), roundMedians };
+}
+
+/** Answers for repeated checks: every organization × card × network × covered × language, in turn. */
+export function checkAnswers(dataset, count) {
+  const orgs = dataset.organizations.map((o) => o.id);
+  const cards = ['viamedis', 'almerys', 'other', 'none', 'unknown'];
+  const networks = ['itelis', 'kalixia', 'santeclair', 'carte-blanche', 'seveane', 'other', 'none', 'unknown'];
+  const covered = ['jan2024', 'before2024', 'after2024', 'unknown'];
+  const out = [];
+  for (let i = 0; out.length < count; i++) {
+    const a = { lang: i % 2 ? 'en' : 'fr' };
+    if (i % 7 === 3) a.query = dataset.organizations[i % orgs.length].name.slice(0, 6);
+    else a.org = orgs[i % orgs.length];
+    if (i % 3) a.card = cards[i % cards.length];
+    if (i % 4) a.network = networks[i % networks.length];
+    if (i % 5) a.covered = covered[i % covered.length];
+    if (i % 11 === 0) a.contract = 'Contrat collectif';
+    if (i % 13 === 0) a.role = 'pro';
+    out.push(a);
+  }
+  return out;
+}

@@ -1,0 +1,174 @@
+#!/usr/bin/env node
+// breachcheck benchmark: payload, first result in Chromium, search accuracy and latency against
+// Fuse.js, scaling, memory. Prints a markdown report and writes it to build/bench/report.md.
+//
+//   node --expose-gc bench/run.mjs [--site build/site] [--cli build/bench/native/cli/breachcheck]
+//                                  [--runs 15] [--skip-browser] [--quick]
+// Normally run through `bash bench/run.sh`, which builds what this needs first.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { siteFiles, total, sizes, minifiedJson } from './lib/payload.mjs';
+import { evaluate } from './lib/accuracy.mjs';
+import { loadEngine, wasmBytes, heapProbe } from './lib/engine.mjs';
+import { timeEach, checkAnswers } from './lib/latency.mjs';
+import { makeFuse, records, DEFAULT, DEFAULT_FOLDED } from './lib/fuse-baseline.mjs';
+import { keystrokes, median, quantile, spread } from './lib/stats.mjs';
+import { serve, launch, firstResult, inPage } from './lib/browser.mjs';
+import { report } from './lib/report.mjs';
+import { wasmSections, groupFunctions } from './lib/wasm-sizes.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const args = process.argv.slice(2);
+const opt = (name, dflt) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : dflt; };
+const quick = args.includes('--quick');
+const siteSrc = path.resolve(root, opt('--site', 'build/site'));
+const cli = path.resolve(root, opt('--cli', 'build/bench/native/cli/breachcheck'));
+const runs = Number(opt('--runs', quick ? 5 : 15));
+const namesWasm = opt('--names-wasm', null);
+const outDir = path.join(root, 'build/bench');
+const snap = path.join(outDir, 'site');
+const started = performance.now();
+const log = (m) => process.stderr.write(`[bench ${((performance.now() - started) / 1000).toFixed(0).padStart(3)}s] ${m}\n`);
+const gc = () => { if (global.gc) { global.gc(); global.gc(); } };
+
+// 0. A private copy of the site: others may rebuild build/site while this runs.
+fs.rmSync(snap, { recursive: true, force: true });
+fs.mkdirSync(path.join(outDir, 'data'), { recursive: true });
+fs.cpSync(siteSrc, snap, { recursive: true });
+const results = {
+  when: new Date().toISOString(),
+  loadBefore: os.loadavg(),
+  machine: `${os.cpus().length} × ${os.cpus()[0]?.model?.trim()}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`,
+  commit: (() => { try { return execFileSync('git', ['-C', root, 'rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim(); } catch { return '?'; } })(),
+};
+
+// 1. Payload of every file of the site.
+log('payload');
+results.files = siteFiles(snap);
+results.filesTotal = total(results.files);
+const datasetBuf = fs.readFileSync(path.join(snap, 'dataset.json'));
+results.datasetMinified = minifiedJson(datasetBuf);
+const fuseMin = path.join(root, 'node_modules/fuse.js/dist/fuse.min.mjs');
+results.fuseMinSize = sizes(fs.readFileSync(fuseMin));
+const wasm = wasmSections(fs.readFileSync(path.join(snap, 'breachcheck_core.wasm')));
+results.wasm = { sections: wasm.sections };
+if (namesWasm && fs.existsSync(namesWasm)) {
+  const named = wasmSections(fs.readFileSync(namesWasm));
+  const code = (w) => w.sections.find((x) => x.name === 'code')?.size;
+  results.wasm.namesCodeSize = code(named);
+  if (named.hasNames) Object.assign(results.wasm, groupFunctions(named.functions));
+  if (code(named) !== code(wasm)) results.wasm.namesNote = `code section differs: ${code(named)} vs ${code(wasm)}`;
+}
+// Files the browser benchmark needs beside the site (never counted in the payload).
+fs.mkdirSync(path.join(snap, 'bench'));
+fs.copyFileSync(path.join(root, 'node_modules/fuse.js/dist/fuse.mjs'), path.join(snap, 'bench/fuse.mjs'));
+fs.copyFileSync(path.join(root, 'bench/lib/fold.mjs'), path.join(snap, 'bench/fold.mjs'));
+
+// 2. Accuracy on the labelled set (deterministic: one pass is the figure).
+log('accuracy (engine, Fuse.js default, Fuse.js grid)');
+const datasetText = datasetBuf.toString('utf8');
+const dataset = JSON.parse(datasetText);
+const queries = JSON.parse(fs.readFileSync(path.join(root, 'bench/queries.json'), 'utf8'));
+const loaded = await loadEngine(snap, datasetText);
+results.accuracy = evaluate(loaded.engine, dataset, queries);
+const tuned = results.accuracy.fuseTunedVariant;
+
+// 3. Engine load time in Node: median over fresh instances.
+log('load time');
+const loads = [];
+for (let i = 0; i < (quick ? 3 : 7); i++) loads.push((await loadEngine(snap, datasetText)).loadMs);
+results.nodeLoadMs = { median: median(loads), runs: loads.length };
+
+// 4. Latency per keystroke in Node, every prefix of every labelled query.
+log('latency per keystroke (Node)');
+const keys = keystrokes(queries.map((q) => q.query));
+const rounds = quick ? 2 : 5;
+const probe0 = heapProbe(loaded.probe);
+results.nodeLatency = { keystrokes: keys.length, rounds };
+results.nodeLatency.engine = timeEach((k) => loaded.engine.search(k, 8), keys, { rounds });
+const recs = records(dataset);
+for (const v of [DEFAULT, DEFAULT_FOLDED, tuned]) {
+  const f = makeFuse(recs, v);
+  results.nodeLatency[v.label] = timeEach((k) => f.search(k, 8), keys, { rounds: v === tuned ? Math.min(rounds, 3) : rounds });
+}
+
+// 5. Memory: the same engine instance after load, after all the searches, after 10,000 checks.
+log('memory (10,000 checks)');
+const probe1 = heapProbe(loaded.probe);
+const answers = checkAnswers(dataset, 10000);
+gc();
+const rss0 = process.memoryUsage();
+const checkTimes = [];
+for (const a of answers) {
+  const t0 = performance.now();
+  const r = loaded.engine.check(a);
+  checkTimes.push(performance.now() - t0);
+  if (r.error) throw new Error(`check failed for ${JSON.stringify(a)}: ${JSON.stringify(r.error)}`);
+}
+gc();
+const rss1 = process.memoryUsage();
+const probe2 = heapProbe(loaded.probe);
+// A second batch of 10,000: steady state must not move at all.
+for (const a of answers) loaded.engine.check(a);
+const probe3 = heapProbe(loaded.probe);
+// Sensitivity of the probe, in a throw-away instance: leak 100-byte blocks on purpose, 100 KB at
+// a time, until the probe moves (small leaks first fill the free holes below the top of the heap).
+const leaky = await loadEngine(snap, datasetText);
+const l0 = heapProbe(leaky.probe);
+let leaked = 0;
+while (leaky.probe && leaked < 8 * 2 ** 20) {
+  for (let i = 0; i < 1000; i++) leaky.probe.malloc(100);
+  leaked += 100 * 1000;
+  if (heapProbe(leaky.probe).topAddress !== l0.topAddress) break;
+}
+results.memory = {
+  afterLoad: probe0, afterSearch: probe1, after10k: probe2, after20k: probe3,
+  probeDetectsBytes: leaked,
+  checkP50: median(checkTimes), checkP95: quantile(checkTimes, 0.95),
+  jsHeapBefore: rss0.heapUsed, jsHeapAfter: rss1.heapUsed, rssBefore: rss0.rss, rssAfter: rss1.rss, gc: Boolean(global.gc),
+};
+
+// 6. Scaling: one child process per size (own heap and WebAssembly memory).
+const sizesN = quick ? [dataset.organizations.length, 1000, 5000, 10000] : [dataset.organizations.length, 1000, 2500, 5000, 10000, 100000];
+results.scaling = [];
+for (const n of sizesN) {
+  log(`scaling N=${n}`);
+  const outText = execFileSync(process.execPath, [path.join(root, 'bench/scale.mjs'), String(n), snap, cli, path.join(outDir, 'data'), JSON.stringify(tuned)],
+    { encoding: 'utf8', maxBuffer: 1 << 24, stdio: ['ignore', 'pipe', 'inherit'] });
+  results.scaling.push(JSON.parse(outText.trim().split('\n').pop()));
+}
+
+// 7. Chromium: cold first result (pre-filled URL), then in-page latency and memory.
+if (!args.includes('--skip-browser')) {
+  const server = await serve(root, snap);
+  const browser = await launch();
+  try {
+    results.browser = { version: browser.version(), runs: [] };
+    const url = `${server.url}?org=malakoff-humanis`;
+    for (let i = 0; i < runs; i++) {
+      log(`Chromium cold load ${i + 1}/${runs}`);
+      results.browser.runs.push(await firstResult(browser, url));
+    }
+    log('Chromium in-page latency and memory');
+    const sample = spread(keys, quick ? 300 : 1000);
+    results.browser.inPage = await inPage(browser, server.url, {
+      keystrokes: sample, rounds: quick ? 1 : 3, reps: 10,
+      fuseVariants: [DEFAULT, DEFAULT_FOLDED, tuned], checks: checkAnswers(dataset, 10000),
+    });
+    results.browser.inPage.keystrokes = sample.length;
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+}
+
+results.totalSeconds = (performance.now() - started) / 1000;
+results.loadAfter = os.loadavg();
+fs.writeFileSync(path.join(outDir, 'results.json'), JSON.stringify(results, null, 2));
+const md = report(results, { files: (f) => fs.readFileSync(path.join(snap, f)) });
+fs.writeFileSync(path.join(outDir, 'report.md'), md);
+process.stdout.write(md);
+log(`done: ${path.relative(root, path.join(outDir, 'report.md'))}, ${path.relative(root, path.join(outDir, 'results.json'))}`);
