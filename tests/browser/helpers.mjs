@@ -104,7 +104,12 @@ export async function openPage(browser, { viewport = { width: 1280, height: 900 
 
 export async function gotoReady(page, url) {
   await page.goto(url);
-  await page.waitForSelector('html[data-ready="true"]', { timeout: 15000 });
+  // data-ready is "true" once the engine answers, "false" when the page shows a load error.
+  await page.waitForSelector('html[data-ready]', { state: 'attached', timeout: 30000 });
+  const ready = await page.getAttribute('html', 'data-ready');
+  if (ready !== 'true') {
+    throw new Error(`the page did not start: ${await page.locator('#load-error').textContent()}`);
+  }
 }
 
 export async function cspViolations(page) {
