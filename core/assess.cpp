@@ -238,8 +238,8 @@ IncidentResult assess_incident(const Dataset& ds, std::size_t index, const Answe
             r.reasons.insert(r.reasons.end(), e.reasons.begin(), e.reasons.end());
             if (e.extra && e.verdict != Verdict::not_affected) {
                 for (const std::string& c : e.extra->classes) add_unique(extra, c);
-                r.reasons.push_back({say("Votre complémentaire indique aussi d'autres données exposées (listées ci-dessous).",
-                                         "Your insurer also lists further exposed data (below)."), e.extra->sources});
+                r.reasons.push_back({say("Votre complémentaire indique aussi d'autres données exposées, ajoutées à la liste des données exposées.",
+                                         "Your insurer also lists further exposed data, added to the list of exposed data."), e.extra->sources});
             }
         }
     }
