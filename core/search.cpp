@@ -3,6 +3,7 @@
 #include "search.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <unordered_map>
 
 #include "text.hpp"
@@ -130,8 +131,11 @@ std::vector<Suggestion> SearchIndex::search(std::string_view query, std::size_t 
         if (s >= min_score) offer(e.org, e.alias, s);
     }
     for (auto& [org, s] : best) out.push_back(s);
-    std::sort(out.begin(), out.end(), [](const Suggestion& a, const Suggestion& b) {
-        if (a.score != b.score) return a.score > b.score;
+    // Scores are shown with 3 decimals (api.cpp): rank on that, so that results which look tied
+    // are listed by name, then id, as docs/api.md says.
+    const auto shown = [](double score) { return std::round(score * 1000.0); };
+    std::sort(out.begin(), out.end(), [&](const Suggestion& a, const Suggestion& b) {
+        if (shown(a.score) != shown(b.score)) return shown(a.score) > shown(b.score);
         if (a.org->name != b.org->name) return a.org->name < b.org->name;
         return a.org->id < b.org->id;
     });
