@@ -6,6 +6,8 @@
 // - the URL only ever holds ids from fixed lists (never anything typed);
 // - dataset and user strings are inserted with textContent / createElement, never innerHTML.
 
+import { enableOffline } from './offline.js';
+
 const VERDICTS = ['affected', 'likely', 'possible', 'unknown', 'not_affected'];
 const QUESTION_ORDER = ['card', 'covered', 'network', 'contract'];
 const ALLOWED = {
@@ -1185,6 +1187,9 @@ async function main() {
   $('#loading').hidden = true;
   $('#form-section').hidden = false;
   update();
+  // Offline copy of the site for the next visit (service worker); part of loading, so that no
+  // request happens once the page says it is ready.
+  document.documentElement.dataset.offline = await enableOffline();
   document.documentElement.dataset.ready = 'true';
 }
 
