@@ -2,7 +2,15 @@
 // Minimal static file server for the breachcheck site (no dependencies).
 //
 //   node scripts/serve.mjs [DIR=build/site] [--port 8080] [--host 127.0.0.1]
+//                          [--frame-ancestors "'self' https://insurer.example"]
+//                          [--embed-tool https://tool.example]
 //
+// --frame-ancestors sets who may frame these pages (CSP frame-ancestors; default 'self'). With any
+// other value, X-Frame-Options (which cannot name another origin) is left out.
+// --embed-tool serves a *host* page (an insurer's page, web/demo/): its CSP also allows that
+// origin's embed.js (script-src ORIGIN/embed.js) and frames (frame-src ORIGIN).
+// embed.js itself is always sent with Access-Control-Allow-Origin: * and
+// Cross-Origin-Resource-Policy: cross-origin, so other sites can load it (and pin it with SRI).
 // --port 0 picks a free port. The first line printed on stdout is always
 //   Serving DIR on http://HOST:PORT/
 // so that tests can read the URL. Only GET and HEAD are answered; every
@@ -14,17 +22,30 @@ import path from 'node:path';
 import process from 'node:process';
 import { pathToFileURL } from 'node:url';
 
-const CSP = [
-  "default-src 'self'",
-  "script-src 'self' 'wasm-unsafe-eval'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'self'",
-].join('; ');
+// One CSP source: 'self', 'none', or scheme://host[:port] (a * port or *. subdomain allowed).
+const CSP_SOURCE = /^(?:'self'|'none'|https?:\/\/(?:\*\.)?[a-z0-9.-]+(?::(?:\d{1,5}|\*))?)$/i;
+
+export function validSources(value) {
+  const list = String(value).trim().split(/\s+/).filter(Boolean);
+  return list.length > 0 && list.every((s) => CSP_SOURCE.test(s)) && !(list.includes("'none'") && list.length > 1);
+}
+
+export function cspFor({ frameAncestors = "'self'", embedTool = null } = {}) {
+  return [
+    "default-src 'self'",
+    `script-src 'self' 'wasm-unsafe-eval'${embedTool ? ` ${embedTool}/embed.js` : ''}`,
+    "style-src 'self'",
+    "img-src 'self' data:",
+    "connect-src 'self'",
+    ...(embedTool ? [`frame-src ${embedTool}`] : []),
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+    `frame-ancestors ${frameAncestors}`,
+  ].join('; ');
+}
+
+const CSP = cspFor();
 
 export const SECURITY_HEADERS = Object.freeze({
   'Content-Security-Policy': CSP,
@@ -35,6 +56,20 @@ export const SECURITY_HEADERS = Object.freeze({
   'Cross-Origin-Opener-Policy': 'same-origin',
   'Cross-Origin-Resource-Policy': 'same-origin',
   'X-Frame-Options': 'SAMEORIGIN',
+});
+
+export function securityHeaders(options = {}) {
+  const headers = { ...SECURITY_HEADERS, 'Content-Security-Policy': cspFor(options) };
+  const fa = options.frameAncestors;
+  if (fa && fa !== "'self'") delete headers['X-Frame-Options'];
+  return headers;
+}
+
+// Files other sites load directly (the embedding snippet): readable cross-origin, for SRI.
+const CROSS_ORIGIN_FILES = new Set(['embed.js']);
+const CROSS_ORIGIN_HEADERS = Object.freeze({
+  'Access-Control-Allow-Origin': '*',
+  'Cross-Origin-Resource-Policy': 'cross-origin',
 });
 
 export const MIME = Object.freeze({
@@ -54,13 +89,14 @@ export const MIME = Object.freeze({
 });
 
 function usage(code) {
-  const text = 'usage: node scripts/serve.mjs [DIR=build/site] [--port 8080] [--host 127.0.0.1]\n';
+  const text = 'usage: node scripts/serve.mjs [DIR=build/site] [--port 8080] [--host 127.0.0.1]\n'
+    + "                              [--frame-ancestors \"'self' https://insurer.example\"] [--embed-tool ORIGIN]\n";
   (code ? process.stderr : process.stdout).write(text);
   process.exit(code);
 }
 
 function parseArgs(argv) {
-  const opts = { dir: 'build/site', port: 8080, host: '127.0.0.1' };
+  const opts = { dir: 'build/site', port: 8080, host: '127.0.0.1', frameAncestors: "'self'", embedTool: null };
   let dirSeen = false;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -82,6 +118,27 @@ function parseArgs(argv) {
       }
       opts.port = p;
     } else if (a === '--host' || a.startsWith('--host=')) opts.host = value('--host');
+    else if (a === '--frame-ancestors' || a.startsWith('--frame-ancestors=')) {
+      const v = value('--frame-ancestors').trim().replace(/\s+/g, ' ');
+      if (!validSources(v)) {
+        process.stderr.write(`serve: --frame-ancestors expects CSP sources ('self', 'none' or origins), not ${JSON.stringify(v)}\n`);
+        usage(2);
+      }
+      opts.frameAncestors = v;
+    } else if (a === '--embed-tool' || a.startsWith('--embed-tool=')) {
+      const v = value('--embed-tool');
+      let origin = null;
+      try {
+        origin = new URL(v).origin;
+      } catch {
+        origin = null;
+      }
+      if (!origin || origin === 'null' || origin !== v.replace(/\/$/, '') || !/^https?:/.test(origin)) {
+        process.stderr.write(`serve: --embed-tool expects an origin such as https://tool.example, not ${JSON.stringify(v)}\n`);
+        usage(2);
+      }
+      opts.embedTool = origin;
+    }
     else if (a.startsWith('-')) {
       process.stderr.write(`serve: unknown option ${a}\n`);
       usage(2);
@@ -96,9 +153,9 @@ function parseArgs(argv) {
   return opts;
 }
 
-function send(res, status, body, extra = {}, head = false) {
+function sendWith(res, status, body, extra = {}, head = false, base = SECURITY_HEADERS) {
   const headers = {
-    ...SECURITY_HEADERS,
+    ...base,
     'Content-Type': 'text/plain; charset=utf-8',
     'Cache-Control': 'no-store',
     ...extra,
@@ -128,10 +185,12 @@ export function resolveInside(root, urlPath) {
   return full;
 }
 
-export function createServer(dir) {
+export function createServer(dir, options = {}) {
   const root = fs.realpathSync(path.resolve(dir));
+  const base = securityHeaders(options);
   return http.createServer((req, res) => {
     const head = req.method === 'HEAD';
+    const send = (r, status, body, extra = {}, h = false) => sendWith(r, status, body, extra, h, base);
     if (req.method !== 'GET' && !head) {
       send(res, 405, 'Method Not Allowed\n', { Allow: 'GET, HEAD' });
       return;
@@ -174,7 +233,8 @@ export function createServer(dir) {
             return;
           }
           const type = MIME[path.extname(real).toLowerCase()] || 'application/octet-stream';
-          send(res, 200, data, { 'Content-Type': type }, head);
+          const cross = CROSS_ORIGIN_FILES.has(path.relative(root, real).split(path.sep).join('/')) ? CROSS_ORIGIN_HEADERS : {};
+          send(res, 200, data, { 'Content-Type': type, ...cross }, head);
         });
       });
     });
@@ -187,7 +247,7 @@ function main() {
     process.stderr.write(`serve: ${opts.dir} is not a directory\n`);
     process.exit(1);
   }
-  const server = createServer(opts.dir);
+  const server = createServer(opts.dir, { frameAncestors: opts.frameAncestors, embedTool: opts.embedTool });
   server.on('error', (e) => {
     process.stderr.write(`serve: ${e.message}\n`);
     process.exit(1);

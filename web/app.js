@@ -7,6 +7,8 @@
 // - dataset and user strings are inserted with textContent / createElement, never innerHTML.
 
 import { enableOffline } from './offline.js';
+// Embedding and insurer overlays (docs/embedding.md).
+import { createEngineWithOverlay, presetOrg, overlayPreset, overlayPanel, embedParams, embedText } from './embed-frame.js';
 
 const VERDICTS = ['affected', 'likely', 'possible', 'unknown', 'not_affected'];
 const QUESTION_ORDER = ['card', 'covered', 'network', 'contract'];
@@ -584,6 +586,7 @@ function setupCombobox() {
     state.answers = {};
     state.contractFromOption = false;
     state.role = 'insured';
+    if (overlayPreset()?.lock) Object.assign(state, { orgChosen: true, org: overlayPreset().org }); // embed-frame.js
     state.moreActionsOpen = false;
     $('#role-pro').checked = false;
     input.value = '';
@@ -844,6 +847,8 @@ function renderResult(r) {
 
   $('#verdict-summary').textContent = t('summary')[verdict];
   body.append(el('p', { class: 'confirm-note' }, el('strong', { text: t('confirmNote') }), ' ', t('noDataNote')));
+  const insurerInfo = overlayPanel(r, state.lang); // embed-frame.js: the insurer's contacts and notice
+  if (insurerInfo) body.append(insurerInfo);
 
   // What leaked / what did not.
   const concerned = incidents.filter((i) => i.verdict !== 'not_affected');
@@ -871,6 +876,7 @@ function renderResult(r) {
     for (const reason of inc.reasons || []) {
       const li = el('li', {}, el('p', { text: reason.text }));
       if (reason.provenance === 'insurer') li.prepend(el('p', { class: 'provenance', text: t('fromInsurer') }));
+      else if (r.overlay) li.prepend(el('p', { class: 'provenance provenance-public', text: embedText(state.lang, 'fromPublic') }));
       const sources = (reason.sources || []).filter(Boolean);
       if (sources.length) {
         li.append(el('p', { class: 'sources-label', text: sources.length > 1 ? t('sources') : t('source') }));
@@ -1022,7 +1028,7 @@ function update() {
 }
 
 function syncUrl() {
-  const p = new URLSearchParams();
+  const p = new URLSearchParams(embedParams()); // embed-frame.js: embed, overlay, parent
   if (state.orgChosen) p.set('org', state.org ?? ORG_UNKNOWN);
   for (const id of ['network', 'card', 'covered']) {
     const v = state.answers[id];
@@ -1128,7 +1134,7 @@ async function loadEngine() {
   }
   let r;
   try {
-    r = await mod.createEngine(text);
+    r = await createEngineWithOverlay(mod, text); // embed-frame.js: ?overlay=ID
   } catch (e) {
     return { ok: false, error: { code: 'engine_failed', message: String(e?.message ?? e) } };
   }
@@ -1179,6 +1185,9 @@ async function main() {
   });
 
   const { badOrg } = readUrl();
+  // Insurer overlay (embed-frame.js): its organization is preselected; with lock, it is the only one.
+  const preset = presetOrg(r.engine, state.lang);
+  if (preset && (preset.lock || !state.orgChosen)) Object.assign(state, { orgChosen: true, org: preset.org });
   applyStaticStrings();
   roleBox.checked = state.role === 'pro';
   refreshOrgInput();

@@ -1,0 +1,38 @@
+// Demo host page: adds the embedding snippet exactly as an insurer would paste it, pointing at the
+// tool's origin (data-tool-origin on <body>, or ?tool=ORIGIN, or this page's own origin).
+function toolOrigin() {
+  const candidates = [new URLSearchParams(location.search).get('tool'), document.body.dataset.toolOrigin];
+  for (const c of candidates) {
+    if (!c) continue;
+    try {
+      const u = new URL(c);
+      if (/^https?:$/.test(u.protocol)) return u.origin;
+    } catch {
+      // ignored: not an origin
+    }
+  }
+  return location.origin;
+}
+
+const origin = toolOrigin();
+// The tool lives at the root of its origin, or, on the same origin, one folder up from /demo/.
+const base = origin === location.origin ? new URL('../', location.href).href : `${origin}/`;
+const query = new URLSearchParams(location.search);
+const lang = query.get('lang') === 'en' ? 'en' : 'fr';
+// Hélium's overlay by default; ?overlay=ID shows another configuration (tests use broken ones).
+const overlay = /^[a-z0-9-]{1,64}$/.test(query.get('overlay') ?? '') ? query.get('overlay') : 'helium';
+
+const script = document.createElement('script');
+script.src = `${base}embed.js`;
+script.async = true;
+script.dataset.overlay = overlay;
+script.dataset.lang = lang;
+script.dataset.target = '#breachcheck-widget';
+script.addEventListener('error', () => {
+  document.getElementById('widget-missing').hidden = false;
+});
+document.body.append(script);
+
+document.getElementById('snippet').textContent =
+  `<script src="${base}embed.js" data-overlay="${overlay}" data-lang="${lang}" data-target="#breachcheck-widget" async></script>`;
+document.documentElement.dataset.toolOrigin = origin;
