@@ -7,6 +7,7 @@
 // - dataset and user strings are inserted with textContent / createElement, never innerHTML.
 
 import { enableOffline } from './offline.js';
+import { initTools, renderTools } from './tools.js'; // plan, letters, household, scam check
 // Embedding and insurer overlays (docs/embedding.md).
 import { createEngineWithOverlay, presetOrg, overlayPreset, overlayPanel, embedParams, embedText } from './embed-frame.js';
 
@@ -965,6 +966,7 @@ function renderResult(r) {
   const printBtn = el('button', { type: 'button', class: 'button print-button', text: t('print') });
   printBtn.addEventListener('click', () => window.print());
   body.append(el('p', { class: 'print-line' }, printBtn));
+  renderTools(r, buildAnswers(), state.lang); // tools.js: plan, letters, household
 }
 
 function hideResult() {
@@ -980,6 +982,7 @@ function hideResult() {
   $('#verdict-summary').textContent = '';
   $('#result-body').textContent = '';
   $('#refine').hidden = true;
+  renderTools(null, {}, state.lang); // tools.js
 }
 
 function showCheckError(err) {
@@ -1195,6 +1198,7 @@ async function main() {
 
   $('#loading').hidden = true;
   $('#form-section').hidden = false;
+  initTools({ engine: state.engine, container: $('#tools'), resetForm: () => $('#reset-btn').click() }); // tools.js
   update();
   // Offline copy of the site for the next visit (service worker); part of loading, so that no
   // request happens once the page says it is ready.

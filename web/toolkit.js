@@ -1,0 +1,140 @@
+// breachcheck — small helpers shared by the "beyond a verdict" tools (plan.js, letters.js, scam.js,
+// household.js, tools.js). No framework, no innerHTML: every string goes in with textContent.
+//
+// Privacy rules (same as app.js): nothing typed leaves the page; files are made in memory and
+// handed to the browser as a download (Blob URL + <a download>); no storage of any kind.
+
+export const VERDICTS = ['affected', 'likely', 'possible', 'unknown', 'not_affected'];
+
+export function el(tag, attrs = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (v === undefined || v === null || v === false) continue;
+    if (k === 'class') node.className = v;
+    else if (k === 'text') node.textContent = v;
+    else if (k === 'dataset') Object.assign(node.dataset, v);
+    else node.setAttribute(k, v === true ? '' : String(v));
+  }
+  for (const c of children) {
+    if (c === null || c === undefined || c === false) continue;
+    node.append(c instanceof Node ? c : document.createTextNode(String(c)));
+  }
+  return node;
+}
+
+export function safeUrl(url) {
+  return typeof url === 'string' && /^https?:\/\/[^\s]+$/i.test(url) ? url : null;
+}
+
+export function extLink(url, text) {
+  const href = safeUrl(url);
+  if (!href) return el('span', { text });
+  return el('a', { href, rel: 'noopener noreferrer', class: 'ext-link' }, text);
+}
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+// Shapes for the tools' icons: a meaning is never told by colour alone (words come with them).
+const SHAPES = {
+  high: [['path', { d: 'M12 2.5 1.5 21h21L12 2.5z', class: 'icon-fill' }], ['path', { d: 'M12 9v5.5', class: 'icon-stroke' }], ['circle', { cx: '12', cy: '17.6', r: '1.3', class: 'icon-dot' }]],
+  medium: [['circle', { cx: '12', cy: '12', r: '10', class: 'icon-fill' }], ['path', { d: 'M12 6.5v7', class: 'icon-stroke' }], ['circle', { cx: '12', cy: '17', r: '1.3', class: 'icon-dot' }]],
+  low: [['rect', { x: '2', y: '2', width: '20', height: '20', rx: '4', class: 'icon-fill' }], ['circle', { cx: '12', cy: '7.2', r: '1.3', class: 'icon-dot' }], ['path', { d: 'M12 11v6.5', class: 'icon-stroke' }]],
+  affected: [['path', { d: 'M12 2.5 1.5 21h21L12 2.5z', class: 'icon-fill' }], ['path', { d: 'M12 9v5.5', class: 'icon-stroke' }], ['circle', { cx: '12', cy: '17.6', r: '1.3', class: 'icon-dot' }]],
+  likely: [['circle', { cx: '12', cy: '12', r: '10', class: 'icon-fill' }], ['path', { d: 'M12 6.5v7', class: 'icon-stroke' }], ['circle', { cx: '12', cy: '17', r: '1.3', class: 'icon-dot' }]],
+  possible: [['circle', { cx: '12', cy: '12', r: '10', class: 'icon-fill' }], ['path', { d: 'M9.2 9.3a2.9 2.9 0 1 1 4.3 2.5c-.9.5-1.5 1.1-1.5 2.2v.5', class: 'icon-stroke' }], ['circle', { cx: '12', cy: '17.4', r: '1.3', class: 'icon-dot' }]],
+  unknown: [['rect', { x: '2', y: '2', width: '20', height: '20', rx: '4', class: 'icon-fill' }], ['path', { d: 'M7 12h10', class: 'icon-stroke' }]],
+  not_affected: [['circle', { cx: '12', cy: '12', r: '10', class: 'icon-fill' }], ['path', { d: 'm7.2 12.4 3.2 3.2 6.4-7', class: 'icon-stroke' }]],
+};
+
+export function icon(kind, size = 24, cls = '') {
+  const svg = document.createElementNS(SVG_NS, 'svg');
+  svg.setAttribute('viewBox', '0 0 24 24');
+  svg.setAttribute('width', String(size));
+  svg.setAttribute('height', String(size));
+  svg.setAttribute('aria-hidden', 'true');
+  svg.setAttribute('focusable', 'false');
+  svg.setAttribute('class', `verdict-icon tool-icon icon-${kind} ${cls}`.trim());
+  for (const [tag, attrs] of SHAPES[kind] || SHAPES.unknown) {
+    const shape = document.createElementNS(SVG_NS, tag);
+    for (const [k, v] of Object.entries(attrs)) shape.setAttribute(k, v);
+    svg.append(shape);
+  }
+  return svg;
+}
+
+// A file made in memory, offered as a download. Blob URLs are same-origin and are downloads, not
+// requests to a server; the URL is revoked once the browser has taken the file.
+export function downloadFile(name, text, type) {
+  const blob = new Blob([text], { type });
+  const url = URL.createObjectURL(blob);
+  const a = el('a', { href: url, download: name, class: 'visually-hidden', tabindex: '-1', 'aria-hidden': 'true' });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10000);
+}
+
+// Copies text; resolves true when the browser accepted, false when it refused (permissions,
+// insecure context, old browser). Never throws.
+export async function copyText(text) {
+  try {
+    if (!navigator.clipboard || typeof navigator.clipboard.writeText !== 'function') return false;
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+// Prints one tool alone: the html element carries data-bc-print while the print dialog is open
+// (tools.css hides the rest of the page). The attribute goes away after printing.
+export function printOnly(kind) {
+  const root = document.documentElement;
+  root.dataset.bcPrint = kind;
+  const done = () => {
+    window.removeEventListener('afterprint', done);
+    delete root.dataset.bcPrint;
+  };
+  window.addEventListener('afterprint', done);
+  window.print();
+}
+
+// Accordion section: <section><h2><button aria-expanded aria-controls>…</button></h2><div hidden>
+export function disclosureSection(id, { onOpen } = {}) {
+  const bodyId = `${id}-body`;
+  const btn = el('button', {
+    type: 'button', id: `${id}-toggle`, class: 'tool-toggle', 'aria-expanded': 'false', 'aria-controls': bodyId,
+  });
+  const label = el('span', { class: 'tool-toggle-label' });
+  btn.append(chevron(), label);
+  const intro = el('p', { class: 'tool-intro', id: `${id}-intro` });
+  const body = el('div', { id: bodyId, class: 'tool-body' });
+  body.hidden = true;
+  const section = el('section', { id, class: 'panel tool', 'aria-labelledby': `${id}-toggle` },
+    el('h2', { class: 'tool-heading' }, btn), intro, body);
+  const setOpen = (open) => {
+    btn.setAttribute('aria-expanded', String(open));
+    body.hidden = !open;
+    section.classList.toggle('is-open', open);
+    if (open && onOpen) onOpen();
+  };
+  btn.addEventListener('click', () => setOpen(btn.getAttribute('aria-expanded') !== 'true'));
+  return { section, btn, label, intro, body, setOpen, isOpen: () => btn.getAttribute('aria-expanded') === 'true' };
+}
+
+function chevron() {
+  const svg = document.createElementNS(SVG_NS, 'svg');
+  svg.setAttribute('viewBox', '0 0 24 24');
+  svg.setAttribute('width', '20');
+  svg.setAttribute('height', '20');
+  svg.setAttribute('aria-hidden', 'true');
+  svg.setAttribute('focusable', 'false');
+  svg.setAttribute('class', 'tool-chevron');
+  const p = document.createElementNS(SVG_NS, 'path');
+  p.setAttribute('d', 'm8 5 8 7-8 7');
+  svg.append(p);
+  return svg;
+}
+
+export function formatDay(date, lang) {
+  return new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'fr-FR', { day: 'numeric', month: 'long', year: 'numeric' }).format(date);
+}
