@@ -111,7 +111,7 @@ results.nodeLatency.engine = timeEach((k) => loaded.engine.search(k, 8), keys, {
 const recs = records(dataset);
 for (const v of [DEFAULT, DEFAULT_FOLDED, tuned]) {
   const f = makeFuse(recs, v);
-  results.nodeLatency[v.label] = timeEach((k) => f.search(k, 8), keys, { rounds: v === tuned ? Math.min(rounds, 3) : rounds });
+  results.nodeLatency[v.label] = timeEach((k) => f.search(k, 8), keys, { rounds: Math.min(rounds, 3) });
 }
 
 // 5. Memory: the same engine instance after load, after all the searches, after 10,000 checks.
@@ -164,7 +164,7 @@ for (const n of sizesN) {
 if (!args.includes('--skip-browser')) {
   // On a shared machine, give other jobs a chance to finish first (bounded wait; the report
   // prints the load average during the Chromium runs either way).
-  const quietWait = Number(opt('--quiet-wait', quick ? 0 : 60));
+  const quietWait = Number(opt('--quiet-wait', quick ? 0 : 45));
   const waitStart = performance.now();
   while (os.loadavg()[0] > 1.5 && performance.now() - waitStart < quietWait * 1000) {
     if (Math.round((performance.now() - waitStart) / 1000) % 30 === 0) log(`waiting for a quieter machine (load ${os.loadavg()[0].toFixed(1)}, up to ${quietWait} s)`);
@@ -178,9 +178,10 @@ if (!args.includes('--skip-browser')) {
     const url = `${server.url}?org=malakoff-humanis`;
     results.browser.preloadRuns = [];
     for (let i = 0; i < runs; i++) {
-      log(`Chromium cold load ${i + 1}/${runs}${server2 ? ' (+ preload experiment)' : ''}`);
+      log(`Chromium cold load ${i + 1}/${runs}${server2 && i % 2 === 0 ? ' (+ preload experiment)' : ''}`);
       results.browser.runs.push(await firstResult(browser, url));
-      if (server2) results.browser.preloadRuns.push(await firstResult(browser, `${server2.url}?org=malakoff-humanis`));
+      // The experiment on every other run (interleaved, so both see the same machine).
+      if (server2 && i % 2 === 0) results.browser.preloadRuns.push(await firstResult(browser, `${server2.url}?org=malakoff-humanis`));
     }
     log('Chromium in-page latency and memory');
     const sample = spread(keys, quick ? 300 : 1000);
