@@ -126,6 +126,8 @@ describe('accessibility, layout, print and errors', { skip: skipUnlessSite() }, 
       await input.press('Escape');
       await gotoReady(page, `${server.url}?org=mutame-plus`);
       await page.locator('#q-contract-text').fill('Un nom de contrat vraiment très très long pour voir');
+      // Another contract is out of Mutame & Plus's scope: wait for the re-rendered questions.
+      await page.waitForSelector('#result[data-verdict="not_affected"]');
       for (const s of await page.locator('details.help summary').all()) await s.click();
       assert.deepEqual(await horizontalOverflow(page), { scroll: 0, wide: [] }, `result at ${viewport.width}px`);
       await gotoReady(page, `${server.url}?org=helium&network=itelis&lang=en`);
