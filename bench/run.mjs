@@ -16,7 +16,7 @@ import { loadEngine, wasmBytes, heapProbe } from './lib/engine.mjs';
 import { timeEach, checkAnswers } from './lib/latency.mjs';
 import { makeFuse, records, DEFAULT, DEFAULT_FOLDED } from './lib/fuse-baseline.mjs';
 import { keystrokes, median, quantile, spread } from './lib/stats.mjs';
-import { serve, launch, firstResult, inPage } from './lib/browser.mjs';
+import { serve, launch, firstResult, inPage, mainThreadCpu } from './lib/browser.mjs';
 import { report } from './lib/report.mjs';
 import { wasmSections, groupFunctions } from './lib/wasm-sizes.mjs';
 
@@ -183,6 +183,9 @@ if (!args.includes('--skip-browser')) {
       // The experiment on every other run (interleaved, so both see the same machine).
       if (server2 && i % 2 === 0) results.browser.preloadRuns.push(await firstResult(browser, `${server2.url}?org=malakoff-humanis`));
     }
+    log('Chromium main-thread CPU time (traced loads)');
+    results.browser.cpu = [];
+    for (let i = 0; i < (quick ? 1 : 3); i++) results.browser.cpu.push(await mainThreadCpu(browser, url));
     log('Chromium in-page latency and memory');
     const sample = spread(keys, quick ? 300 : 1000);
     results.browser.inPage = await inPage(browser, server.url, {

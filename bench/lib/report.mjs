@@ -108,6 +108,13 @@ export function report(r, { files } = {}) {
     const verdicts = [...new Set(runs.map((x) => x.verdict))].join(', ');
     const errors = runs.filter((x) => x.error).length;
     const offsite = runs.reduce((n, x) => n + x.offsite.length, 0);
+    const cpu = (b.cpu || []).filter((c) => c.tasks > 0);
+    if (cpu.length) {
+      const kinds = {};
+      for (const c of cpu) for (const [k, v] of Object.entries(c.kinds)) (kinds[k] = kinds[k] || []).push(v);
+      const top = Object.entries(kinds).map(([k, v]) => [k, median(v)]).sort((a, z) => z[1] - a[1]).slice(0, 8);
+      L.push('', `**CPU time of the page's main thread until the result** (thread time of its tasks in a Chromium trace, median of ${cpu.length} traced cold loads; hardly inflated by other processes, unlike the wall times above): **${ms(median(cpu.map((c) => c.mainCpu)), 0)} ms** in ${median(cpu.map((c) => c.tasks))} tasks (wall ${ms(median(cpu.map((c) => c.mainWall)), 0)} ms), the longest task ${ms(median(cpu.map((c) => c.longestCpu)), 0)} ms; meanwhile the browser process used ${ms(median(cpu.map((c) => c.browserCpu)), 0)} ms and all other threads ${ms(median(cpu.map((c) => c.otherCpu)), 0)} ms of the 2 cores. Main-thread work by kind (ms, nested, may overlap): ${top.map(([k, v]) => `${k} ${ms(v, 1)}`).join(', ')}.`);
+    }
     const reqs = runs.map((x) => x.requests || []);
     const reqBytes = reqs.map((q) => q.reduce((t, x) => t + (x.bytes || 0), 0));
     const swReqs = reqs.map((q) => q.filter((x) => x.sw).length);
