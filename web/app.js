@@ -7,11 +7,11 @@
 // - dataset and user strings are inserted with textContent / createElement, never innerHTML.
 
 import { enableOffline } from './offline.js';
+import { el, VERDICTS } from './toolkit.js'; // one DOM helper for the page and its tools
 import { initTools, renderTools } from './tools.js'; // plan, letters, household, scam check
 // Embedding and insurer overlays (docs/embedding.md).
 import { createEngineWithOverlay, presetOrg, overlayPreset, overlayPanel, embedParams, embedText } from './embed-frame.js';
 
-const VERDICTS = ['affected', 'likely', 'possible', 'unknown', 'not_affected'];
 const QUESTION_ORDER = ['card', 'covered', 'network', 'contract'];
 const ALLOWED = {
   network: ['itelis', 'kalixia', 'santeclair', 'carte-blanche', 'seveane', 'other', 'none', 'unknown'],
@@ -244,22 +244,6 @@ const state = {
 
 const $ = (sel) => document.querySelector(sel);
 const t = (key) => STRINGS[state.lang][key] ?? STRINGS.fr[key];
-
-function el(tag, attrs = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (v === undefined || v === null || v === false) continue;
-    if (k === 'class') node.className = v;
-    else if (k === 'text') node.textContent = v;
-    else if (k === 'dataset') Object.assign(node.dataset, v);
-    else node.setAttribute(k, v === true ? '' : String(v));
-  }
-  for (const c of children) {
-    if (c === null || c === undefined || c === false) continue;
-    node.append(c instanceof Node ? c : document.createTextNode(String(c)));
-  }
-  return node;
-}
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 // Icon shapes per verdict: the verdict is never told by colour alone.
