@@ -1,7 +1,9 @@
-// Ranked insurer suggestions for free text: typos, missing accents, abbreviations, AMC numbers.
+// Ranked insurer suggestions for free text: typos, missing accents, abbreviations, AMC numbers,
+// words joined or split ("grassavoye", "mg tic").
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -14,32 +16,53 @@ struct Suggestion {
     const Organization* org = nullptr;
     std::string alias;  // the name or alias (or AMC number) that matched best
     double score = 0;   // (0, 1]; 1 = exact match of a name, alias or AMC number
+    // Tie-breakers between suggestions shown with the same score (see SearchIndex::search):
+    std::size_t words = 0;      // query words that found a match in `alias`
+    std::size_t agreement = 0;  // letters typed that agree with the start of the matched words
 };
 
-// Precomputed folded names of every organization; built once per dataset.
+// Everything about the names that does not depend on the query is computed once per dataset:
+// folded tokens and their weights, the distinct terms (a token, or two adjacent tokens joined)
+// with a letter mask for cheap rejection, and for each term the names that contain it. A search
+// then compares each query word with the distinct terms only once, and scores only the names
+// that contain a matching term.
 class SearchIndex {
 public:
     explicit SearchIndex(const Dataset& ds);
 
-    // Suggestions with score >= min_score, best first (ties: name, then id). Deterministic.
+    // Suggestions with score >= min_score, best first: by score as shown (3 decimals), then more
+    // query words matched, then more agreeing letters, then name, then id. Deterministic; the first
+    // result does not depend on `limit`.
     std::vector<Suggestion> search(std::string_view query, std::size_t limit) const;
 
     static constexpr double min_score = 0.45;
 
-private:
-    struct Entry {
-        std::size_t org;
-        std::string alias;
-        std::string folded;
-        std::vector<std::string> tokens;
-        std::vector<double> weights;
-        double total_weight = 0;
+    struct Term {
+        std::string text;
+        std::uint64_t mask = 0;  // one bit per letter/digit present
+        bool pair = false;       // two adjacent tokens of a name, joined
+        std::size_t first = 0;   // for a pair: length of its first token
     };
+    struct Entry {
+        std::uint32_t org = 0;
+        std::uint32_t alias = 0;  // 0 = the organization's name, k = its alias k - 1
+        std::string folded;
+        std::vector<std::uint32_t> terms;  // term of each token, then of each adjacent pair
+        std::vector<double> weights;       // weight of each token
+        double total_weight = 0;
+        std::size_t tokens() const { return weights.size(); }
+    };
+
+private:
     const Dataset* ds_;
     std::vector<Entry> entries_;
+    std::vector<Term> terms_;
+    std::vector<std::uint32_t> singles_;  // ids of single-token terms, sorted by text
+    std::vector<std::uint32_t> pairs_;    // ids of pair terms, sorted by text
+    std::vector<std::uint32_t> posting_start_;  // entries containing term t:
+    std::vector<std::uint32_t> postings_;       // postings_[posting_start_[t] .. posting_start_[t+1])
 
-    double score(const Entry& e, const std::string& folded_query, const std::vector<std::string>& q,
-                 const std::vector<double>& qw, double q_total) const;
+    const std::string& alias_text(const Entry& e) const;
 };
 
 }  // namespace breachcheck

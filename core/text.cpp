@@ -127,7 +127,20 @@ std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t li
     const std::size_t n = a.size();
     const std::size_t m = b.size();
     if ((n > m ? n - m : m - n) > limit) return limit + 1;
-    std::vector<std::size_t> prev2(m + 1), prev(m + 1), cur(m + 1);
+    // Three rows of the table; on the stack for the short words search compares (no allocation
+    // per call), on the heap only for longer text.
+    constexpr std::size_t stack_len = 64;
+    std::size_t stack_rows[3][stack_len];
+    std::vector<std::size_t> heap_rows;
+    std::size_t* prev2 = stack_rows[0];
+    std::size_t* prev = stack_rows[1];
+    std::size_t* cur = stack_rows[2];
+    if (m + 1 > stack_len) {
+        heap_rows.assign(3 * (m + 1), 0);
+        prev2 = heap_rows.data();
+        prev = prev2 + (m + 1);
+        cur = prev + (m + 1);
+    }
     for (std::size_t j = 0; j <= m; ++j) prev[j] = j;
     for (std::size_t i = 1; i <= n; ++i) {
         cur[0] = i;
@@ -139,9 +152,13 @@ std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t li
             cur[j] = v;
             row_min = std::min(row_min, v);
         }
+        // No later row can go below this row's minimum (a transposition costs at least the
+        // diagonal step it replaces).
         if (row_min > limit) return limit + 1;
-        std::swap(prev2, prev);
-        std::swap(prev, cur);
+        std::size_t* const oldest = prev2;
+        prev2 = prev;
+        prev = cur;
+        cur = oldest;
     }
     return std::min(prev[m], limit + 1);
 }

@@ -57,23 +57,31 @@ TEST_CASE("fuzz/dataset: a long unknown key is cut between characters, not insid
     CHECK(found);
 }
 
-TEST_CASE("fuzz/search: results that look tied (same 3-decimal score) are listed by name, then id") {
+TEST_CASE("fuzz/search: results that look tied (same 3-decimal score) are ordered by what is not shown, then name, then id") {
     // "B\xF6P Snté": ten results, among them AMAE and APPA both shown with 0.545 but ranked on
-    // their unrounded scores, APPA first, against the order docs/api.md gives.
+    // their unrounded scores, APPA first, against the order docs/api.md gives (at the same shown
+    // score: more query words matched, more agreeing letters, then name, then id).
     const std::string query = reproducer("search", "rounded-tie-not-in-name-order");
     const nlohmann::json r = real_engine().search(query, 10);
     const nlohmann::json& results = r["results"];
+    const std::vector<breachcheck::Suggestion> raw = real_engine().index().search(query, 10);
     REQUIRE(results.size() == 10);
+    REQUIRE(raw.size() == 10);
     for (std::size_t i = 1; i < results.size(); ++i) {
         const nlohmann::json& p = results[i - 1];
         const nlohmann::json& s = results[i];
         CAPTURE(p.dump());
         CAPTURE(s.dump());
+        CHECK(s["id"] == raw[i].org->id);
         CHECK(p["score"].get<double>() >= s["score"].get<double>());
         if (p["score"] == s["score"]) {
+            const breachcheck::Suggestion& a = raw[i - 1];
+            const breachcheck::Suggestion& b = raw[i];
             const bool by_name = p["name"].get<std::string>() < s["name"].get<std::string>() ||
                                  (p["name"] == s["name"] && p["id"].get<std::string>() < s["id"].get<std::string>());
-            CHECK(by_name);
+            const bool ordered = a.words > b.words || (a.words == b.words && (a.agreement > b.agreement ||
+                                                                              (a.agreement == b.agreement && by_name)));
+            CHECK(ordered);
         }
     }
     // check() picks the same first result as search() shows.

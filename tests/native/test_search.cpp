@@ -1,6 +1,7 @@
 // Insurer search on the fixture and on the real dataset: typos, accents, abbreviations, AMC.
 #include <doctest/doctest.h>
 
+#include <cmath>
 #include <string>
 
 #include "helpers.hpp"
@@ -84,5 +85,72 @@ TEST_CASE("search the real dataset: the misspellings people type") {
     for (const auto& [query, id] : table) {
         CAPTURE(query);
         CHECK(top(index, query) == id);
+    }
+}
+
+TEST_CASE("search: words joined or split by the user") {
+    const SearchIndex index(fixture());
+    // One query word for two name words, complete or still being typed, and with one typo.
+    CHECK(top(index, "mutuelledeclaree") == "stated");
+    CHECK(top(index, "assurancepres") == "pressed");
+    CHECK(top(index, "asurancepresse") == "pressed");
+    // Two query words for one name word.
+    CHECK(top(index, "mutuelle decla ree") == "stated");
+    CHECK(top(index, "assurance pres se") == "pressed");
+    const auto joined = index.search("mutuelle decla ree", 1);
+    REQUIRE(joined.size() == 1);
+    CHECK(joined[0].words == 3);
+
+    const SearchIndex& real = real_engine().index();
+    CHECK(top(real, "mg tic") == "mgtic");
+    CHECK(top(real, "mieuxetre") == "mieux-etre");
+    CHECK(top(real, "grassavoye") == "gras-savoye");
+    CHECK(top(real, "mutuelle entre nous") == "mutuelle-entrenous");
+    CHECK(top(real, "fraternelle inter entreprises") == "fraternelle-interentreprises");
+}
+
+TEST_CASE("search: a join is taken only when both words add to the match") {
+    const SearchIndex& real = real_engine().index();
+    // "mutuellebl" is "mutuelle" with two letters more: not a match for every Mutuelle X.
+    for (const Suggestion& s : real.search("mutuelle bl", 10)) {
+        CAPTURE(s.org->id);
+        CHECK(s.org->id == "mutuelle-bleue");
+    }
+    // "caassurances" is "assurances" with two letters more: not ADP Assurances or Gan Assurances.
+    const auto ca = real.search("ca assurances", 10);
+    REQUIRE(!ca.empty());
+    CHECK(ca[0].org->id == "ca-assurances");
+    for (const Suggestion& s : ca) {
+        CAPTURE(s.org->id);
+        CHECK(s.org->id != "adp-assurances");
+        CHECK(s.org->id != "groupama");
+    }
+    // A name pair answers a query word only past its first word ("appa" is not "adpa…").
+    const auto appa = real.search("appa", 10);
+    REQUIRE(appa.size() == 1);
+    CHECK(appa[0].org->id == "appa");
+}
+
+TEST_CASE("search: results shown with the same score are ordered by words matched, then agreeing letters") {
+    const SearchIndex& real = real_engine().index();
+    // One word each (same score): the longer word agreeing letter for letter ranks first.
+    const auto mgen = real.search("mgen vyv", 2);
+    REQUIRE(mgen.size() == 2);
+    CHECK(mgen[0].org->id == "mgen");
+    CHECK(mgen[1].org->id == "groupe-vyv");
+    CHECK(std::round(mgen[0].score * 1000) == std::round(mgen[1].score * 1000));
+    CHECK(mgen[0].words == mgen[1].words);
+    CHECK(mgen[0].agreement > mgen[1].agreement);
+    CHECK(top(real, "orange lmg") == "orange-lmg");
+    // One typo each: Mutami agrees on "mutami", Mutame on "mutam".
+    const auto mutamie = real.search("mutamie", 2);
+    REQUIRE(mutamie.size() == 2);
+    CHECK(mutamie[0].org->id == "mutami");
+    CHECK(mutamie[0].agreement == 6);
+    CHECK(mutamie[1].agreement == 5);
+    // A result matching more query words comes first at the same shown score.
+    const auto gen = real.search("la mutuelle général", 10);
+    for (std::size_t i = 1; i < gen.size(); ++i) {
+        if (std::round(gen[i - 1].score * 1000) == std::round(gen[i].score * 1000)) CHECK(gen[i - 1].words >= gen[i].words);
     }
 }

@@ -77,4 +77,9 @@ TEST_CASE("edit_distance with adjacent transpositions and a cap") {
     CHECK(edit_distance("mgen", "mnt", 1) == 2);           // over the cap: cap + 1
     CHECK(edit_distance("abcdefgh", "a", 2) == 3);
     CHECK(edit_distance("", "", 0) == 0);
+    // Longer than the stack rows (64): the same answers.
+    const std::string long_a(100, 'a');
+    CHECK(edit_distance(long_a, long_a + "b", 2) == 1);
+    CHECK(edit_distance(long_a + "xy", long_a + "yx", 2) == 1);
+    CHECK(edit_distance(long_a, std::string(100, 'b'), 2) == 3);
 }

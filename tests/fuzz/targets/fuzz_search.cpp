@@ -18,6 +18,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     FUZZ_CHECK(r["query"].get<std::string>().size() <= text::max_query_bytes);
     const json& results = r["results"];
     FUZZ_CHECK(results.size() <= 10, r);
+    const std::vector<Suggestion> raw10 = engine.index().search(query, 10);
+    FUZZ_CHECK(raw10.size() == results.size(), r);
     for (std::size_t i = 0; i < results.size(); ++i) {
         const json& s = results[i];
         const Organization* org = engine.dataset().find_org(s["id"].get<std::string>());
@@ -25,11 +27,18 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         const double score = s["score"].get<double>();
         FUZZ_CHECK(score >= 0.45 && score <= 1.0, r);
         for (std::size_t k = 0; k < i; ++k) FUZZ_CHECK(results[k]["id"] != s["id"], r);  // one row per organization
+        FUZZ_CHECK(s["id"] == raw10[i].org->id, r);
         if (i > 0) {
+            // Shown score, then (not shown) query words matched and agreeing letters, then name, id.
             const json& p = results[i - 1];
+            const Suggestion& a = raw10[i - 1];
+            const Suggestion& b = raw10[i];
+            const bool by_name = p["name"].get<std::string>() < s["name"].get<std::string>() ||
+                                 (p["name"] == s["name"] && p["id"].get<std::string>() < s["id"].get<std::string>());
             const bool ordered = p["score"].get<double>() > score ||
-                                 (p["score"].get<double>() == score && (p["name"].get<std::string>() < s["name"].get<std::string>() ||
-                                                                        (p["name"] == s["name"] && p["id"].get<std::string>() < s["id"].get<std::string>())));
+                                 (p["score"].get<double>() == score &&
+                                  (a.words > b.words || (a.words == b.words && (a.agreement > b.agreement ||
+                                                                                (a.agreement == b.agreement && by_name)))));
             FUZZ_CHECK(ordered, r);
         }
     }
