@@ -783,7 +783,11 @@ Contact Loader::parse_contact(const json& c, const std::string& cp, bool sourced
 }
 
 void Loader::load_organizations(const json& root) {
-    const json* arr = array(root, "organizations", "");
+    // Organizations may be many more than the other lists (a dataset for every complémentaire, or
+    // synthetic ones for the benchmark): up to 100,000 — within the 16 MiB byte limit, ~120 bytes
+    // each at the least. The search index is built for that size (core/search.hpp).
+    constexpr std::size_t max_organizations = 100000;
+    const json* arr = array(root, "organizations", "", max_organizations);
     if (!arr) return;
     std::vector<std::string> ids;
     for (std::size_t i = 0; i < arr->size(); ++i) {

@@ -154,3 +154,37 @@ TEST_CASE("search: results shown with the same score are ordered by words matche
         if (std::round(gen[i - 1].score * 1000) == std::round(gen[i].score * 1000)) CHECK(gen[i - 1].words >= gen[i].words);
     }
 }
+
+TEST_CASE("search at scale: up to 100,000 organizations load (other lists keep 5,000), the right one is found") {
+    nlohmann::json j = nlohmann::json::parse(read_text(std::string(BREACHCHECK_FIXTURES) + "/minimal.json"));
+    // 6,000 more organizations than the fixture, above the limit of the other lists.
+    for (int i = 0; i < 6000; ++i) {
+        const std::string n = std::to_string(i);
+        j["organizations"].push_back({{"id", "clone-" + n}, {"name", "Mutuelle Clone " + n}, {"kind", "mutuelle"},
+                                      {"aliases", {"MC" + n}}, {"scopes", nlohmann::json::array()}});
+    }
+    const LoadResult big = load_dataset(j.dump());
+    CAPTURE(big.errors.empty() ? std::string() : big.errors[0].path + " " + big.errors[0].message);
+    REQUIRE(big.dataset);
+    const SearchIndex index(*big.dataset);
+    CHECK(top(index, "mutuelle clone 4321") == "clone-4321");
+    CHECK(top(index, "mc4321") == "clone-4321");
+    CHECK(top(index, "mutuelle declaree") == "stated");
+    CHECK(index.search("mutuelle", 8).size() == 8);
+
+    // The size check comes before the items are read: zeros are enough.
+    nlohmann::json many = nlohmann::json::parse(read_text(std::string(BREACHCHECK_FIXTURES) + "/minimal.json"));
+    many["organizations"] = nlohmann::json::array();
+    for (int i = 0; i < 100001; ++i) many["organizations"].push_back(0);
+    const LoadResult refused = load_dataset(many.dump());
+    REQUIRE(!refused.errors.empty());
+    CHECK(refused.errors[0].path == "/organizations");
+    CHECK(refused.errors[0].message == "too many items (100001, at most 100000)");
+    nlohmann::json sources = nlohmann::json::parse(read_text(std::string(BREACHCHECK_FIXTURES) + "/minimal.json"));
+    sources["sources"] = nlohmann::json::array();
+    for (int i = 0; i < 5001; ++i) sources["sources"].push_back(0);
+    const LoadResult refused_sources = load_dataset(sources.dump());
+    bool found = false;
+    for (const auto& e : refused_sources.errors) found = found || (e.path == "/sources" && e.message == "too many items (5001, at most 5000)");
+    CHECK(found);
+}
