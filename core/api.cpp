@@ -171,6 +171,7 @@ json Engine::list() const {
 json Engine::info() const {
     return json{{"version", dataset_->dataset_version}, {"date", dataset_->date}, {"sha256", dataset_->sha256},
                 {"organizations", dataset_->organizations.size()}, {"sources", dataset_->sources.size()},
+                {"languages", dataset_->languages},
                 {"overlay", overlay_json(*dataset_, Lang::fr)}};
 }
 

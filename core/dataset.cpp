@@ -169,6 +169,7 @@ class Loader {
 public:
     std::vector<ValidationError> errors;
     Dataset ds;
+    bool french_only = false;  // texts need no "en" (a dataset with "languages": ["fr"])
 
     void error(const std::string& path, std::string message) {
         if (errors.size() < max_errors) errors.push_back({path, std::move(message)});
@@ -240,9 +241,11 @@ public:
         if (!obj.is_object() || !obj.contains(key)) return out;
         const json& v = field(obj, key);
         const std::string p = child(path, key);
-        if (!object(v, p, {"fr", "en"}, {})) return out;
+        if (!(french_only ? object(v, p, {"fr"}, {"en"}) : object(v, p, {"fr", "en"}, {}))) return out;
         out.fr = string(v, "fr", p, required, max_len);
-        out.en = string(v, "en", p, required, max_len);
+        out.en = string(v, "en", p, required && !french_only, max_len);
+        // A French-only file (see load()): English readers get the French text, never nothing.
+        if (french_only && out.en.empty()) out.en = out.fr;
         return out;
     }
 
@@ -363,9 +366,26 @@ private:
 
 void Loader::load(const json& root) {
     if (!object(root, "", {"schema_version", "dataset_version", "date", "jurisdiction", "sources", "data_classes",
-                           "incidents", "networks", "organizations", "questions", "actions"}, {})) {
+                           "incidents", "networks", "organizations", "questions", "actions"}, {"languages"})) {
         return;
     }
+    // "languages": ["fr"] marks a copy with the French texts only (the page's first download, made
+    // at build time from the full file); absent or ["fr", "en"]: every text has both.
+    if (root.contains("languages")) {
+        const json& langs = field(root, "languages");
+        const auto is = [&](std::initializer_list<const char*> want) {
+            if (!langs.is_array() || langs.size() != want.size()) return false;
+            std::size_t i = 0;
+            for (const char* w : want) {
+                if (!langs[i].is_string() || langs[i].get_ref<const std::string&>() != w) return false;
+                ++i;
+            }
+            return true;
+        };
+        if (is({"fr"})) ds.languages = {"fr"};
+        else if (!is({"fr", "en"})) error("/languages", "expected [\"fr\", \"en\"] or [\"fr\"]");
+    }
+    french_only = ds.languages.size() == 1;
     const json& sv = field(root, "schema_version");
     if (!sv.is_number_integer()) error("/schema_version", "expected an integer");
     else if (sv.get<std::int64_t>() != 1) error("/schema_version", "unsupported schema version " + sv.dump() + " (this engine reads version 1)");

@@ -191,6 +191,9 @@ struct Overlay {
 struct Dataset {
     int schema_version = 0;
     std::string dataset_version, date, jurisdiction, sha256;
+    // The languages every text has: {"fr", "en"}, or {"fr"} for a French-only copy, whose
+    // English texts are the French ones.
+    std::vector<std::string> languages{"fr", "en"};
     std::vector<Source> sources;
     std::vector<DataClass> data_classes;
     std::vector<Incident> incidents;

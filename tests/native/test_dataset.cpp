@@ -56,6 +56,8 @@ TEST_CASE("each malformed dataset is rejected with the path of the offending val
         {"schema_version as a string", "/schema_version", "1", "/schema_version", "expected an integer"},
         {"future schema version", "/schema_version", 2, "/schema_version", "unsupported schema version 2"},
         {"schema_version as a float", "/schema_version", 1.5, "/schema_version", "expected an integer"},
+        {"languages as a string", "/languages", "fr", "/languages", "expected [\"fr\", \"en\"] or [\"fr\"]"},
+        {"English-only languages", "/languages", json::array({"en"}), "/languages", "expected [\"fr\", \"en\"] or [\"fr\"]"},
         {"missing source URL", "/sources/0/url", removed(), "/sources/0/url", "missing required field"},
         {"javascript: URL", "/sources/0/url", "javascript:alert(1)", "/sources/0/url", "invalid URL"},
         {"URL without host", "/sources/0/url", "https:///x", "/sources/0/url", "invalid URL"},
@@ -198,4 +200,47 @@ TEST_CASE("the error list is capped so that a hostile dataset cannot flood the o
     for (int i = 0; i < 2000; ++i) j["organizations"].push_back({{"id", "X"}});
     const auto result = load_dataset(j.dump());
     CHECK(result.errors.size() == 200);
+}
+
+namespace {
+// Drops "en" from every {fr, en} text, as scripts/french-only.mjs does for the page.
+void drop_english(json& j) {
+    if (j.is_object()) {
+        if (j.size() == 2 && j.contains("fr") && j.contains("en") && j["fr"].is_string()) j.erase("en");
+        for (auto& [key, value] : j.items()) drop_english(value);
+    } else if (j.is_array()) {
+        for (auto& value : j) drop_english(value);
+    }
+}
+}  // namespace
+
+TEST_CASE("a French-only copy (\"languages\": [\"fr\"]) loads, with the French texts for English") {
+    json full = real_dataset_json();
+    json fr = full;
+    drop_english(fr);
+    SUBCASE("without the marker, every missing English text is an error") {
+        const auto result = load_dataset(fr.dump());
+        CHECK_FALSE(result.dataset);
+        CHECK(result.errors.size() > 10);
+        CHECK(result.errors[0].message == "missing required field");
+    }
+    SUBCASE("with it, the copy loads and gives the same French texts") {
+        fr["languages"] = json::array({"fr"});
+        const auto copy = load_dataset(fr.dump());
+        INFO(describe(copy.errors));
+        REQUIRE(copy.dataset);
+        const auto original = load_dataset(full.dump());
+        REQUIRE(original.dataset);
+        CHECK(copy.dataset->languages == std::vector<std::string>{"fr"});
+        CHECK(original.dataset->languages == std::vector<std::string>{"fr", "en"});
+        REQUIRE(copy.dataset->actions.size() == original.dataset->actions.size());
+        for (std::size_t i = 0; i < copy.dataset->actions.size(); ++i) {
+            CHECK(copy.dataset->actions[i].text.fr == original.dataset->actions[i].text.fr);
+            CHECK(copy.dataset->actions[i].text.en == original.dataset->actions[i].text.fr);
+        }
+    }
+    SUBCASE("\"languages\": [\"fr\", \"en\"] still requires both") {
+        fr["languages"] = json::array({"fr", "en"});
+        CHECK_FALSE(load_dataset(fr.dump()).dataset);
+    }
 }

@@ -38,6 +38,26 @@ test('check() in WebAssembly returns exactly what `breachcheck check --json` pri
   }
 });
 
+test('the French-only copy the page loads first gives the same French answers as the full dataset', async () => {
+  const frText = fs.readFileSync(path.join(site, 'dataset.fr.json'), 'utf8');
+  assert.ok(frText.length < datasetText.length * 0.75, `${frText.length} vs ${datasetText.length} bytes`);
+  const fr = await createEngine(frText, { wasmBinary });
+  assert.ok(fr.ok, JSON.stringify(fr.error));
+  assert.deepEqual(fr.engine.info().languages, ['fr']);
+  assert.deepEqual(engine.info().languages, ['fr', 'en']);
+  const table = [...cases.map((c) => c.args), ...extra].filter((args) => !args.includes('en'));
+  assert.ok(table.length >= 20);
+  // Everything but the SHA-256 of the file, which names the copy that answered.
+  const bare = (r) => ({ ...r, dataset: { ...r.dataset, sha256: undefined } });
+  for (const args of table) {
+    assert.deepEqual(bare(fr.engine.check(answersFromArgs(args))), bare(engine.check(answersFromArgs(args))), args.join(' '));
+  }
+  for (const q of ['malakof humanis', 'heluim', 'mgp']) assert.deepEqual(fr.engine.search(q, 8), engine.search(q, 8), q);
+  // An English check on the copy falls back to the French texts, never to empty ones.
+  const en = fr.engine.check({ org: 'helium', lang: 'en' });
+  assert.ok(en.actions.length > 0 && en.actions.every((a) => a.title && a.text), JSON.stringify(en.actions[0]));
+});
+
 test('search() and list() match the CLI too', () => {
   for (const q of ['malakof humanis', 'mutuel generale', 'harmoni', 'heluim', 'mgp', 'zzzz']) {
     assert.deepEqual(engine.search(q, 10), runJson(['search', q]), q);
