@@ -6,11 +6,43 @@
 // - the URL only ever holds ids from fixed lists (never anything typed);
 // - dataset and user strings are inserted with textContent / createElement, never innerHTML.
 
-import { enableOffline } from './offline.js';
-import { el, VERDICTS } from './toolkit.js'; // one DOM helper for the page and its tools
-import { initTools, renderTools } from './tools.js'; // plan, letters, household, scam check
-// Embedding and insurer overlays (docs/embedding.md).
-import { createEngineWithOverlay, presetOrg, overlayPreset, overlayPanel, embedParams, embedText } from './embed-frame.js';
+import { el, formatDay, VERDICTS } from './toolkit.js'; // one DOM helper for the page and its tools
+
+// Loaded on demand, so that a first check fetches and runs only what the verdict needs
+// (bench/README.md): the tools after the verdict (plan, letters, household, scam check: tools.js
+// and tools.css) are imported once the first result is on screen, and embedding / insurer
+// overlays (embed-frame.js, docs/embedding.md) only when the address asks for them.
+const EMBED_PARAMS = ['embed', 'overlay', 'parent'];
+const NO_EMBED = Object.freeze({
+  embedParams: () => [],
+  createEngineWithOverlay: (mod, text) => mod.createEngine(text),
+  presetOrg: () => null,
+  overlayPreset: () => null,
+  overlayPanel: () => null,
+  embedText: () => '',
+});
+const embedModule = EMBED_PARAMS.some((k) => new URLSearchParams(location.search).has(k))
+  ? import('./embed-frame.js') : Promise.resolve(NO_EMBED);
+let embed = NO_EMBED; // embed-frame.js once loaded (before the engine starts)
+let tools = null; // tools.js once loaded
+// The dataset comes in two files made from data/dataset.json at build time: the French-only copy,
+// a third smaller, for the first result of a French page, and the full one (French and English).
+// A French page loads the full one after its first result, before it says it is ready, so that
+// switching to English needs no request and is immediate.
+const DATASET_FILE = { fr: 'dataset.fr.json', en: 'dataset.json' };
+let engineModule = null; // engine.js once loaded
+let coreEngine = null; // the engine the page uses now
+let fullEngine = null; // the full dataset's engine, once loaded
+let fullDataset = null; // promise of it, once started
+// What the page and its tools call: stays the same object when the dataset file changes.
+const engineFacade = Object.freeze({
+  search: (...a) => coreEngine.search(...a),
+  list: (...a) => coreEngine.list(...a),
+  info: (...a) => coreEngine.info(...a),
+  check: (...a) => coreEngine.check(...a),
+  scanMessage: (...a) => coreEngine.scanMessage(...a),
+});
+let pendingTools = null; // the last renderTools() arguments seen before tools.js arrived
 
 const QUESTION_ORDER = ['card', 'covered', 'network', 'contract'];
 const ALLOWED = {
@@ -238,7 +270,8 @@ const state = {
   answers: {},           // card / covered / network / contract → value (absent = not answered)
   contractFromOption: false,
   result: null,
-  datasetQuestions: [],  // fallback texts, parsed from dataset.json
+  datasetQuestions: [],  // fallback texts, parsed from the dataset file
+  datasetFile: null,     // DATASET_FILE.fr or .en: the file the engine was loaded from
   defCache: new Map(),   // `${lang}|${org}|${id}` → question definition last returned by the engine
 };
 
@@ -285,13 +318,9 @@ function formatDate(s) {
   if (typeof s !== 'string') return '';
   const m = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$/.exec(s);
   if (!m) return s === 'undated' ? t('undated') : s;
-  const locale = state.lang === 'en' ? 'en-GB' : 'fr-FR';
   const [, y, mo, d] = m;
   if (!mo) return y;
-  const date = new Date(Date.UTC(Number(y), Number(mo) - 1, d ? Number(d) : 1));
-  const opts = d ? { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }
-    : { month: 'long', year: 'numeric', timeZone: 'UTC' };
-  return new Intl.DateTimeFormat(locale, opts).format(date);
+  return formatDay(new Date(Number(y), Number(mo) - 1, d ? Number(d) : 1), state.lang, { day: Boolean(d) });
 }
 
 function fold(s) {
@@ -320,6 +349,10 @@ function setLang(lang) {
   state.lang = lang;
   applyStaticStrings();
   if (!state.engine) return;
+  if (lang === 'en' && state.datasetFile !== DATASET_FILE.en) {
+    if (fullEngine) useEngine(fullEngine, DATASET_FILE.en);
+    else loadFullDataset().then(() => { if (fullEngine) { renderDatasetInfo(); update(); } });
+  }
   refreshOrgInput();
   if (combo.open) renderListbox();
   if (state.orgMessageKey) showOrgMessage(state.orgMessageKey);
@@ -336,7 +369,7 @@ function renderDatasetInfo() {
     document.createTextNode(STRINGS[state.lang].datasetInfo(info.version, formatDate(info.date)) + ' '),
     el('code', { class: 'sha', text: info.sha256 }),
     '. ',
-    el('a', { href: 'dataset.json', type: 'application/json' }, t('datasetLink')),
+    el('a', { href: state.datasetFile, type: 'application/json' }, t('datasetLink')),
   );
 }
 
@@ -571,7 +604,7 @@ function setupCombobox() {
     state.answers = {};
     state.contractFromOption = false;
     state.role = 'insured';
-    if (overlayPreset()?.lock) Object.assign(state, { orgChosen: true, org: overlayPreset().org }); // embed-frame.js
+    if (embed.overlayPreset()?.lock) Object.assign(state, { orgChosen: true, org: embed.overlayPreset().org }); // embed-frame.js
     state.moreActionsOpen = false;
     $('#role-pro').checked = false;
     input.value = '';
@@ -832,7 +865,7 @@ function renderResult(r) {
 
   $('#verdict-summary').textContent = t('summary')[verdict];
   body.append(el('p', { class: 'confirm-note' }, el('strong', { text: t('confirmNote') }), ' ', t('noDataNote')));
-  const insurerInfo = overlayPanel(r, state.lang); // embed-frame.js: the insurer's contacts and notice
+  const insurerInfo = embed.overlayPanel(r, state.lang); // embed-frame.js: the insurer's contacts and notice
   if (insurerInfo) body.append(insurerInfo);
 
   // What leaked / what did not.
@@ -861,7 +894,7 @@ function renderResult(r) {
     for (const reason of inc.reasons || []) {
       const li = el('li', {}, el('p', { text: reason.text }));
       if (reason.provenance === 'insurer') li.prepend(el('p', { class: 'provenance', text: t('fromInsurer') }));
-      else if (r.overlay) li.prepend(el('p', { class: 'provenance provenance-public', text: embedText(state.lang, 'fromPublic') }));
+      else if (r.overlay) li.prepend(el('p', { class: 'provenance provenance-public', text: embed.embedText(state.lang, 'fromPublic') }));
       const sources = (reason.sources || []).filter(Boolean);
       if (sources.length) {
         li.append(el('p', { class: 'sources-label', text: sources.length > 1 ? t('sources') : t('source') }));
@@ -950,7 +983,7 @@ function renderResult(r) {
   const printBtn = el('button', { type: 'button', class: 'button print-button', text: t('print') });
   printBtn.addEventListener('click', () => window.print());
   body.append(el('p', { class: 'print-line' }, printBtn));
-  renderTools(r, buildAnswers(), state.lang); // tools.js: plan, letters, household
+  renderTools(r, buildAnswers(), state.lang); // tools.js (once loaded): plan, letters, household
 }
 
 function hideResult() {
@@ -1015,7 +1048,7 @@ function update() {
 }
 
 function syncUrl() {
-  const p = new URLSearchParams(embedParams()); // embed-frame.js: embed, overlay, parent
+  const p = new URLSearchParams(embed.embedParams()); // embed-frame.js: embed, overlay, parent
   if (state.orgChosen) p.set('org', state.org ?? ORG_UNKNOWN);
   for (const id of ['network', 'card', 'covered']) {
     const v = state.answers[id];
@@ -1104,24 +1137,23 @@ function showLoadError(error) {
   document.documentElement.dataset.error = error?.code || 'load_failed';
 }
 
-async function loadEngine() {
+async function loadEngine(file) {
   if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') {
     return { ok: false, error: { code: 'no_webassembly', message: t('noWasm') } };
   }
-  const datasetPromise = fetch('./dataset.json', { credentials: 'same-origin' }).then((res) => {
-    if (!res.ok) throw new Error(`dataset.json: HTTP ${res.status}`);
+  const datasetPromise = fetch(`./${file}`, { credentials: 'same-origin' }).then((res) => {
+    if (!res.ok) throw new Error(`${file}: HTTP ${res.status}`);
     return res.text();
   });
-  let mod;
   let text;
   try {
-    [mod, text] = await Promise.all([import('./engine.js'), datasetPromise]);
+    [engineModule, text, embed] = await Promise.all([import('./engine.js'), datasetPromise, embedModule]);
   } catch (e) {
     return { ok: false, error: { code: 'load_failed', message: String(e?.message ?? e) } };
   }
   let r;
   try {
-    r = await createEngineWithOverlay(mod, text); // embed-frame.js: ?overlay=ID
+    r = await embed.createEngineWithOverlay(engineModule, text); // embed-frame.js: ?overlay=ID
   } catch (e) {
     return { ok: false, error: { code: 'engine_failed', message: String(e?.message ?? e) } };
   }
@@ -1146,22 +1178,20 @@ async function main() {
     btn.addEventListener('click', () => setLang(btn.dataset.lang));
   }
 
-  const r = await loadEngine();
+  const r = await loadEngine(DATASET_FILE[state.lang]);
   if (!r.ok) {
     showLoadError(r.error);
     return;
   }
-  state.engine = r.engine;
-  try {
-    state.info = r.engine.info();
-  } catch {
-    state.info = null;
-  }
+  useEngine(r.engine, DATASET_FILE[state.lang]);
+  state.engine = engineFacade;
   const list = r.engine.list();
-  const collator = new Intl.Collator('fr', { sensitivity: 'base' });
+  // Alphabetical without accents or case (fold() below; Intl.Collator costs more to start).
+  const key = new Map();
+  const sortKey = (o) => key.get(o) ?? key.set(o, `${fold(o.name)}\u0000${o.name}`).get(o);
   state.orgs = (Array.isArray(list?.organizations) ? list.organizations : [])
     .filter((o) => o && typeof o.id === 'string' && typeof o.name === 'string')
-    .sort((a, b) => collator.compare(a.name, b.name));
+    .sort((a, b) => (sortKey(a) < sortKey(b) ? -1 : sortKey(a) > sortKey(b) ? 1 : 0));
   state.orgById = new Map(state.orgs.map((o) => [o.id, o]));
 
   setupCombobox();
@@ -1173,7 +1203,7 @@ async function main() {
 
   const { badOrg } = readUrl();
   // Insurer overlay (embed-frame.js): its organization is preselected; with lock, it is the only one.
-  const preset = presetOrg(r.engine, state.lang);
+  const preset = embed.presetOrg(r.engine, state.lang);
   if (preset && (preset.lock || !state.orgChosen)) Object.assign(state, { orgChosen: true, org: preset.org });
   applyStaticStrings();
   roleBox.checked = state.role === 'pro';
@@ -1182,12 +1212,61 @@ async function main() {
 
   $('#loading').hidden = true;
   $('#form-section').hidden = false;
-  initTools({ engine: state.engine, container: $('#tools'), resetForm: () => $('#reset-btn').click() }); // tools.js
-  update();
-  // Offline copy of the site for the next visit (service worker); part of loading, so that no
-  // request happens once the page says it is ready.
+  update(); // the first result, when the address pre-fills the answers
+  // Then the tools, and the offline copy of the site for the next visit (service worker): part of
+  // loading, so that no request happens once the page says it is ready.
+  await loadTools();
+  await loadFullDataset();
+  const { enableOffline } = await import('./offline.js');
   document.documentElement.dataset.offline = await enableOffline();
   document.documentElement.dataset.ready = 'true';
+}
+
+function useEngine(engine, file) {
+  coreEngine = engine;
+  state.datasetFile = file;
+  try {
+    state.info = engine.info();
+  } catch {
+    state.info = null;
+  }
+}
+
+// The full dataset (English texts) on a page that started in French; once loaded, an English page
+// uses it. On failure the page stays usable, with the French texts (html[data-dataset-error]).
+function loadFullDataset() {
+  if (state.datasetFile === DATASET_FILE.en) return Promise.resolve();
+  fullDataset ??= loadEngine(DATASET_FILE.en).then((r) => {
+    if (!r.ok) throw new Error(r.error?.code ?? 'load_failed');
+    fullEngine = r.engine;
+    if (state.lang === 'en') useEngine(fullEngine, DATASET_FILE.en);
+  }).catch((e) => {
+    document.documentElement.dataset.datasetError = String(e?.message ?? e);
+  });
+  return fullDataset;
+}
+
+// The tools under the verdict (tools.js, tools.css), started once the page has its first state.
+async function loadTools() {
+  const css = el('link', { rel: 'stylesheet', href: 'tools.css' });
+  const cssLoaded = new Promise((resolve) => { css.onload = css.onerror = resolve; });
+  document.head.append(css);
+  try {
+    tools = await import('./tools.js');
+  } catch (e) {
+    // The verdict and its advice are already shown; the extra tools are missing, nothing else.
+    document.documentElement.dataset.toolsError = String(e?.message ?? e);
+    return;
+  }
+  await cssLoaded;
+  tools.initTools({ engine: state.engine, container: $('#tools'), resetForm: () => $('#reset-btn').click() });
+  if (pendingTools) tools.renderTools(...pendingTools);
+  pendingTools = null;
+}
+
+function renderTools(result, answers, lang) {
+  if (tools) tools.renderTools(result, answers, lang);
+  else pendingTools = [result, answers, lang];
 }
 
 main().catch((e) => showLoadError({ code: 'unexpected', message: String(e?.message ?? e) }));

@@ -135,6 +135,15 @@ function chevron() {
   return svg;
 }
 
-export function formatDay(date, lang) {
-  return new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'fr-FR', { day: 'numeric', month: 'long', year: 'numeric' }).format(date);
+// Month names, so that dates read as Intl would write them for fr-FR / en-GB ("7 février 2024",
+// "7 February 2024") without the cost of starting Intl while the first result is computed.
+export const MONTHS = {
+  fr: ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'],
+  en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
+};
+
+/** "7 février 2024" / "7 February 2024" for a Date (local time); "février 2024" without `day`. */
+export function formatDay(date, lang, { day = true } = {}) {
+  const month = MONTHS[lang === 'en' ? 'en' : 'fr'][date.getMonth()];
+  return `${day ? `${date.getDate()} ` : ''}${month} ${date.getFullYear()}`;
 }

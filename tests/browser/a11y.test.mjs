@@ -183,7 +183,9 @@ describe('accessibility, layout, print and errors', { skip: skipUnlessSite() }, 
   });
 
   test('a broken dataset shows a clear error, never a blank page', async () => {
-    const dir = tempSite((d) => fs.writeFileSync(path.join(d, 'dataset.json'), '{"schema_version": 1, "organizations": ['));
+    const dir = tempSite((d) => {
+      for (const f of ['dataset.json', 'dataset.fr.json']) fs.writeFileSync(path.join(d, f), '{"schema_version": 1, "organizations": [');
+    });
     const bad = await startServer(dir);
     try {
       const { page, context, rec } = await openPage(browser);

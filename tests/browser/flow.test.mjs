@@ -265,11 +265,13 @@ describe('breachcheck page flows', { skip: skipUnlessSite() }, () => {
 
   test('dataset strings with markup are shown as text, never parsed (XSS)', async () => {
     const dir = tempSite((d) => {
-      const file = path.join(d, 'dataset.json');
-      const ds = JSON.parse(fs.readFileSync(file, 'utf8'));
-      for (const o of ds.organizations) o.name = `${o.name} <img src=x onerror="window.__xss=1"><b>!</b>`;
-      for (const src of ds.sources) src.title = `${src.title} <script>window.__xss=2</script>`;
-      fs.writeFileSync(file, JSON.stringify(ds));
+      for (const f of ['dataset.json', 'dataset.fr.json']) { // the full file and the French-only copy
+        const file = path.join(d, f);
+        const ds = JSON.parse(fs.readFileSync(file, 'utf8'));
+        for (const o of ds.organizations) o.name = `${o.name} <img src=x onerror="window.__xss=1"><b>!</b>`;
+        for (const src of ds.sources) src.title = `${src.title} <script>window.__xss=2</script>`;
+        fs.writeFileSync(file, JSON.stringify(ds));
+      }
     });
     const evil = await startServer(dir);
     try {

@@ -19,7 +19,7 @@ const CHROMIUM_ARGS = [
 ];
 
 export function siteMissing() {
-  const need = ['index.html', 'app.js', 'style.css', 'engine.js', 'breachcheck_core.mjs', 'breachcheck_core.wasm', 'dataset.json'];
+  const need = ['index.html', 'app.js', 'style.css', 'engine.js', 'breachcheck_core.mjs', 'breachcheck_core.wasm', 'dataset.json', 'dataset.fr.json'];
   return need.filter((f) => !fs.existsSync(path.join(SITE_DIR, f)));
 }
 
