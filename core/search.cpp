@@ -76,7 +76,7 @@ double token_match(std::string_view q, std::uint64_t qmask, std::string_view a, 
                    bool spaced = false) {
     const std::size_t qn = q.size();
     const std::size_t an = a.size();
-    if (an >= qn && a.compare(0, qn, q) == 0) {
+    if (an >= qn && (qn == 0 || a[0] == q[0]) && a.compare(0, qn, q) == 0) {
         if (an == qn) return 1.0;
         if (qn < 2) return 0.0;
         const double completeness = static_cast<double>(qn) / static_cast<double>(an);
@@ -298,6 +298,13 @@ std::vector<Suggestion> SearchIndex::search(std::string_view query, std::size_t 
                    m > token_match(b, letter_mask(b), t.text, t.mask, typing);
         };
         auto scan = [&](const std::vector<std::uint32_t>& sorted) {
+            if (w.size() == 1) {
+                // One letter matches only a term of that letter.
+                auto it = std::lower_bound(sorted.begin(), sorted.end(), w,
+                                           [&](std::uint32_t t, std::string_view v) { return terms_[t].text < v; });
+                if (it != sorted.end() && terms_[*it].text == w) record(*it, u, 1.0, 1);
+                return;
+            }
             if (w.size() < 4) {
                 // Short words match only exactly or as a prefix: the terms that start with w.
                 auto it = std::lower_bound(sorted.begin(), sorted.end(), w,
@@ -309,8 +316,12 @@ std::vector<Suggestion> SearchIndex::search(std::string_view query, std::size_t 
                 }
                 return;
             }
+            const std::size_t shortest = w.size() - (w.size() >= 8 && !spaced ? 2 : 1);
             for (const std::uint32_t id : sorted) {
                 const Term& t = terms_[id];
+                // Cheap rejections, before token_match: too short for any match, or a pair whose
+                // first word already holds the whole query word (see keep()).
+                if (t.text.size() < shortest || (t.pair && w.size() <= t.first)) continue;
                 const double m = token_match(w, wmask, t.text, t.mask, typing, spaced || t.pair);
                 if (m > 0 && keep(t, m)) record(id, u, m, static_cast<std::uint32_t>(common_prefix(w, t.text)));
             }
