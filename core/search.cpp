@@ -143,18 +143,16 @@ struct Scratch {
 
 SearchIndex::SearchIndex(const Dataset& ds) : ds_(&ds) {
     // Distinct terms; a pair is keyed by its text and where its first word ends.
+    struct Found {
+        std::string text;
+        std::uint32_t first;
+    };
+    std::vector<Found> found;
     std::unordered_map<std::string, std::uint32_t> ids;
     auto term_id = [&](std::string text, std::size_t first) {
         std::string key = first == 0 ? text : std::to_string(first) + ' ' + text;
-        const auto [it, added] = ids.emplace(std::move(key), static_cast<std::uint32_t>(terms_.size()));
-        if (added) {
-            Term t;
-            t.mask = letter_mask(text);
-            t.text = std::move(text);
-            t.pair = first != 0;
-            t.first = first;
-            terms_.push_back(std::move(t));
-        }
+        const auto [it, added] = ids.emplace(std::move(key), static_cast<std::uint32_t>(found.size()));
+        if (added) found.push_back({std::move(text), static_cast<std::uint32_t>(first)});
         return it->second;
     };
     for (std::size_t i = 0; i < ds.organizations.size(); ++i) {
@@ -176,10 +174,36 @@ SearchIndex::SearchIndex(const Dataset& ds) : ds_(&ds) {
             entries_.push_back(std::move(e));
         }
     }
-    for (std::uint32_t t = 0; t < terms_.size(); ++t) (terms_[t].pair ? pairs_ : singles_).push_back(t);
-    const auto by_text = [&](std::uint32_t a, std::uint32_t b) { return terms_[a].text < terms_[b].text; };
-    std::sort(singles_.begin(), singles_.end(), by_text);
-    std::sort(pairs_.begin(), pairs_.end(), by_text);
+    ids.clear();
+    // Scan order: single tokens, then pairs, each sorted by text (then by where the pair splits).
+    std::vector<std::uint32_t> order(found.size());
+    for (std::uint32_t t = 0; t < order.size(); ++t) order[t] = t;
+    std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
+        const bool pa = found[a].first != 0, pb = found[b].first != 0;
+        if (pa != pb) return pb;
+        if (found[a].text != found[b].text) return found[a].text < found[b].text;
+        return found[a].first < found[b].first;
+    });
+    std::vector<std::uint32_t> renumber(found.size());
+    std::size_t pool_size = 0;
+    for (const Found& f : found) pool_size += f.text.size();
+    pool_.reserve(pool_size);
+    terms_.resize(found.size());
+    for (std::uint32_t k = 0; k < order.size(); ++k) {
+        const Found& f = found[order[k]];
+        renumber[order[k]] = k;
+        Term& t = terms_[k];
+        t.offset = static_cast<std::uint32_t>(pool_.size());
+        t.length = static_cast<std::uint32_t>(f.text.size());
+        t.first = f.first;
+        t.pair = f.first != 0;
+        t.mask = letter_mask(f.text);
+        pool_ += f.text;
+        if (!t.pair) singles_ = k + 1;
+    }
+    for (Entry& e : entries_) {
+        for (std::uint32_t& t : e.terms) t = renumber[t];
+    }
     // Postings: for each term, the entries that contain it (once each), in entry order.
     std::vector<std::uint32_t> count(terms_.size() + 1, 0);
     std::vector<std::uint32_t> last(terms_.size(), UINT32_MAX);
@@ -289,45 +313,48 @@ std::vector<Suggestion> SearchIndex::search(std::string_view query, std::size_t 
         // reaches past the pair's first word (otherwise that word alone answers it). Two query
         // words joined answer a name word only when each adds to the match: better than either
         // word alone ("mutuelle bl" is not "mutuelle" with two typos).
-        auto keep = [&](const Term& t, double m) {
+        auto keep = [&](const Term& t, std::string_view tt, double m) {
             if (t.pair) return w.size() > t.first;
             if (u < n) return true;
             const std::string& a = q[u - n];
             const std::string& b = q[u - n + 1];
-            return m > token_match(a, letter_mask(a), t.text, t.mask, false) &&
-                   m > token_match(b, letter_mask(b), t.text, t.mask, typing);
+            return m > token_match(a, letter_mask(a), tt, t.mask, false) &&
+                   m > token_match(b, letter_mask(b), tt, t.mask, typing);
         };
-        auto scan = [&](const std::vector<std::uint32_t>& sorted) {
-            if (w.size() == 1) {
-                // One letter matches only a term of that letter.
-                auto it = std::lower_bound(sorted.begin(), sorted.end(), w,
-                                           [&](std::uint32_t t, std::string_view v) { return terms_[t].text < v; });
-                if (it != sorted.end() && terms_[*it].text == w) record(*it, u, 1.0, 1);
-                return;
-            }
+        // Terms [from, to) of the scan order (sorted by text within it).
+        auto scan = [&](std::uint32_t from, std::uint32_t to) {
             if (w.size() < 4) {
-                // Short words match only exactly or as a prefix: the terms that start with w.
-                auto it = std::lower_bound(sorted.begin(), sorted.end(), w,
-                                           [&](std::uint32_t t, std::string_view v) { return terms_[t].text < v; });
-                for (; it != sorted.end() && terms_[*it].text.compare(0, w.size(), w) == 0; ++it) {
-                    const Term& t = terms_[*it];
-                    const double m = token_match(w, wmask, t.text, t.mask, typing, spaced || t.pair);
-                    if (m > 0 && keep(t, m)) record(*it, u, m, static_cast<std::uint32_t>(w.size()));
+                // Short words match only exactly or as a prefix: the terms that start with w
+                // (one letter: only a term of that letter).
+                std::uint32_t lo = from, hi = to;
+                while (lo < hi) {
+                    const std::uint32_t mid = lo + (hi - lo) / 2;
+                    if (text(terms_[mid]) < w) lo = mid + 1;
+                    else hi = mid;
+                }
+                for (std::uint32_t id = lo; id < to; ++id) {
+                    const Term& t = terms_[id];
+                    const std::string_view tt = text(t);
+                    if (tt.compare(0, w.size(), w) != 0) break;
+                    if (w.size() == 1 && tt.size() != 1) break;  // sorted: "m" comes before "ma…"
+                    const double m = token_match(w, wmask, tt, t.mask, typing, spaced || t.pair);
+                    if (m > 0 && keep(t, tt, m)) record(id, u, m, static_cast<std::uint32_t>(w.size()));
                 }
                 return;
             }
             const std::size_t shortest = w.size() - (w.size() >= 8 && !spaced ? 2 : 1);
-            for (const std::uint32_t id : sorted) {
+            for (std::uint32_t id = from; id < to; ++id) {
                 const Term& t = terms_[id];
                 // Cheap rejections, before token_match: too short for any match, or a pair whose
                 // first word already holds the whole query word (see keep()).
-                if (t.text.size() < shortest || (t.pair && w.size() <= t.first)) continue;
-                const double m = token_match(w, wmask, t.text, t.mask, typing, spaced || t.pair);
-                if (m > 0 && keep(t, m)) record(id, u, m, static_cast<std::uint32_t>(common_prefix(w, t.text)));
+                if (t.length < shortest || (t.pair && w.size() <= t.first)) continue;
+                const std::string_view tt = text(t);
+                const double m = token_match(w, wmask, tt, t.mask, typing, spaced || t.pair);
+                if (m > 0 && keep(t, tt, m)) record(id, u, m, static_cast<std::uint32_t>(common_prefix(w, tt)));
             }
         };
-        scan(singles_);
-        if (u < n) scan(pairs_);
+        scan(0, singles_);
+        if (u < n) scan(singles_, static_cast<std::uint32_t>(terms_.size()));
     }
 
     // Candidates: the entries that contain at least one matched term (any other scores 0).

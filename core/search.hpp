@@ -38,10 +38,10 @@ public:
     static constexpr double min_score = 0.45;
 
     struct Term {
-        std::string text;
-        std::uint64_t mask = 0;  // one bit per letter/digit present
-        bool pair = false;       // two adjacent tokens of a name, joined
-        std::size_t first = 0;   // for a pair: length of its first token
+        std::uint32_t offset = 0, length = 0;  // text: pool_[offset, offset + length)
+        std::uint32_t first = 0;               // for a pair: length of its first token
+        bool pair = false;                     // two adjacent tokens of a name, joined
+        std::uint64_t mask = 0;                // one bit per letter/digit present
     };
     struct Entry {
         std::uint32_t org = 0;
@@ -56,9 +56,13 @@ public:
 private:
     const Dataset* ds_;
     std::vector<Entry> entries_;
+    // Terms in scan order: single tokens sorted by text (ids [0, singles_)), then pairs sorted by
+    // text; their texts are contiguous in pool_, in the same order, so that a scan reads memory
+    // sequentially.
     std::vector<Term> terms_;
-    std::vector<std::uint32_t> singles_;  // ids of single-token terms, sorted by text
-    std::vector<std::uint32_t> pairs_;    // ids of pair terms, sorted by text
+    std::uint32_t singles_ = 0;
+    std::string pool_;
+    std::string_view text(const Term& t) const { return std::string_view(pool_).substr(t.offset, t.length); }
     std::vector<std::uint32_t> posting_start_;  // entries containing term t:
     std::vector<std::uint32_t> postings_;       // postings_[posting_start_[t] .. posting_start_[t+1])
 
