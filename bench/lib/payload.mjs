@@ -38,12 +38,3 @@ export function total(rows) {
 export function minifiedJson(buf) {
   return sizes(Buffer.from(JSON.stringify(JSON.parse(buf.toString('utf8')))));
 }
-
-/** The dataset without its English texts ({fr, en} objects keep fr only): a per-language split. */
-export function oneLanguageJson(buf, drop = 'en') {
-  const strip = (x) => (Array.isArray(x) ? x.map(strip)
-    : x && typeof x === 'object'
-      ? Object.fromEntries(Object.entries(x).filter(([k]) => !(k === drop && 'fr' in x && 'en' in x)).map(([k, v]) => [k, strip(v)]))
-      : x);
-  return sizes(Buffer.from(JSON.stringify(strip(JSON.parse(buf.toString('utf8'))))));
-}
