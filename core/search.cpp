@@ -149,6 +149,7 @@ SearchIndex::SearchIndex(const Dataset& ds) : ds_(&ds) {
     };
     std::vector<Found> found;
     std::unordered_map<std::string, std::uint32_t> ids;
+    ids.reserve(8 * ds.organizations.size());
     auto term_id = [&](std::string text, std::size_t first) {
         std::string key = first == 0 ? text : std::to_string(first) + ' ' + text;
         const auto [it, added] = ids.emplace(std::move(key), static_cast<std::uint32_t>(found.size()));
@@ -164,7 +165,10 @@ SearchIndex::SearchIndex(const Dataset& ds) : ds_(&ds) {
             Entry e;
             e.org = static_cast<std::uint32_t>(i);
             e.alias = static_cast<std::uint32_t>(k);
-            e.folded = text::fold(name);
+            for (const std::string& t : tokens) {  // = text::fold(name), without tokenizing again
+                if (!e.folded.empty()) e.folded.push_back(' ');
+                e.folded += t;
+            }
             for (const std::string& t : tokens) {
                 e.weights.push_back(token_weight(t));
                 e.total_weight += e.weights.back();
