@@ -273,7 +273,11 @@ describe('embedding in an insurer page (two origins)', { skip: skipUnlessSite() 
     for (const width of [375, 1280]) {
       const { context, page, widget, frame, frameEl } = await open({ viewport: { width, height: 800 } });
       const h0 = await settled(page, frameEl, frame);
-      await widget.locator('fieldset[data-question="network"]').getByLabel('Itelis', { exact: true }).check();
+      // By keyboard: at 375 px the frame is ~10,000 px tall, and a mouse click right after
+      // Playwright scrolled the host page sometimes missed the cross-origin frame (~1 run in 4).
+      const itelis = widget.locator('fieldset[data-question="network"]').getByLabel('Itelis', { exact: true });
+      await itelis.focus();
+      await itelis.press('Space');
       await widget.locator('#result[data-verdict="affected"]').waitFor();
       await settled(page, frameEl, frame);
       const more = widget.locator('#more-actions-btn');
