@@ -232,11 +232,39 @@ const std::string& SearchIndex::alias_text(const Entry& e) const {
     return e.alias == 0 ? o.name : o.aliases[e.alias - 1];
 }
 
+namespace {
+
+// An initialism typed letter by letter ("M.G.E.N", "l m d e": folding makes the dots spaces)
+// is one word: a run of three or more one-letter tokens is joined. Two letters ("m h", "b p")
+// are left to the joined-words rule of score(), which weighs them against each other; a single
+// letter stays apart ("pro b"), and digits too.
+std::vector<std::string> join_initials(std::vector<std::string> tokens) {
+    std::vector<std::string> out;
+    out.reserve(tokens.size());
+    const auto letter = [](const std::string& t) { return t.size() == 1 && t[0] >= 'a' && t[0] <= 'z'; };
+    for (std::size_t i = 0; i < tokens.size();) {
+        std::size_t j = i;
+        while (j < tokens.size() && letter(tokens[j])) ++j;
+        if (j - i >= 3) {
+            std::string joined;
+            for (std::size_t k = i; k < j; ++k) joined += tokens[k];
+            out.push_back(std::move(joined));
+            i = j;
+        } else {
+            out.push_back(std::move(tokens[i]));
+            ++i;
+        }
+    }
+    return out;
+}
+
+}  // namespace
+
 std::vector<Suggestion> SearchIndex::search(std::string_view query, std::size_t limit) const {
     std::vector<Suggestion> out;
     if (limit == 0) return out;
     if (query.size() > text::max_query_bytes) query = query.substr(0, text::max_query_bytes);
-    const std::vector<std::string> q = text::tokens(query);
+    const std::vector<std::string> q = join_initials(text::tokens(query));
     if (q.empty()) return out;
     const std::size_t n = q.size();
     std::string folded_query;

@@ -109,6 +109,15 @@ TEST_CASE("search: words joined or split by the user") {
     CHECK(top(real, "fraternelle inter entreprises") == "fraternelle-interentreprises");
 }
 
+TEST_CASE("search: an initialism typed letter by letter is one word") {
+    const SearchIndex& real = real_engine().index();
+    for (const char* q : {"m.g.e.n", "M.G.E.N.", "m g e n"}) CHECK(top(real, q) == "mgen");
+    CHECK(top(real, "M.N.T.") == "mnt");
+    CHECK(top(real, "l.m.d.e") == "lmde");
+    // A lone letter stays a word of its own.
+    CHECK(top(real, "pro b") == "pro-btp");
+}
+
 TEST_CASE("search: a join is taken only when both words add to the match") {
     const SearchIndex& real = real_engine().index();
     // "mutuellebl" is "mutuelle" with two letters more: not a match for every Mutuelle X.
