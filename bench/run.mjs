@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { siteFiles, total, sizes, minifiedJson } from './lib/payload.mjs';
-import { evaluate } from './lib/accuracy.mjs';
+import { evaluate, evaluateHoldout } from './lib/accuracy.mjs';
 import { loadEngine, wasmBytes, heapProbe } from './lib/engine.mjs';
 import { timeEach, checkAnswers } from './lib/latency.mjs';
 import { makeFuse, records, DEFAULT, DEFAULT_FOLDED } from './lib/fuse-baseline.mjs';
@@ -93,6 +93,8 @@ const queries = JSON.parse(fs.readFileSync(path.join(root, 'bench/queries.json')
 const loaded = await loadEngine(snap, datasetText);
 results.accuracy = evaluate(loaded.engine, dataset, queries);
 const tuned = results.accuracy.fuseTunedVariant;
+const holdout = JSON.parse(fs.readFileSync(path.join(root, 'bench/queries-holdout.json'), 'utf8'));
+results.holdout = evaluateHoldout(loaded.engine, dataset, holdout, tuned);
 
 // 3. Engine load time in Node: median over fresh instances.
 log('load time');

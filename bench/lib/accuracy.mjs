@@ -70,3 +70,30 @@ export function evaluate(engine, dataset, queries) {
     fuseMisses,
   };
 }
+
+/**
+ * Held-out check (bench/queries-holdout.json, written blind after the engine was tuned on
+ * bench/queries.json): the engine, default Fuse.js, Fuse.js with the configuration tuned on the
+ * main set (the fair comparison), and the best grid configuration chosen on the held-out set itself.
+ */
+export function evaluateHoldout(engine, dataset, queries, tunedVariant) {
+  const recs = records(dataset);
+  const engineHits = hitVector((q) => engine.search(q, 8).results?.[0]?.id, queries);
+  const fuseDefault = makeFuse(recs, DEFAULT);
+  const fuseTuned = makeFuse(recs, tunedVariant);
+  const tunedHits = hitVector((q) => fuseTuned.search(q, 1)[0], queries);
+  const oracle = Math.max(...grid().map((variant) => {
+    const f = makeFuse(recs, variant);
+    return count(hitVector((q) => f.search(q, 1)[0], queries));
+  }));
+  const misses = queries.filter((_, i) => !engineHits[i]).map((q) => ({ ...q, top: engine.search(q.query, 8).results?.[0]?.id ?? '(no result)' }));
+  return {
+    n: queries.length,
+    engine: count(engineHits),
+    fuseDefault: count(hitVector((q) => fuseDefault.search(q, 1)[0], queries)),
+    fuseTuned: count(tunedHits),
+    fuseOracle: oracle,
+    misses,
+    fuseMisses: queries.filter((_, i) => !tunedHits[i]).map((q) => q.query),
+  };
+}

@@ -50,6 +50,8 @@ export function report(r, { files } = {}) {
   L.push(`| Search top-1 accuracy, ${N} labelled queries | ≥ 95 % | ${pct(acc.engine, N)} (${acc.engine}/${N}) | ${yes(acc.engine / N >= 0.95)} |`);
   L.push(`| … strictly better than Fuse.js default | > ${acc.fuseDefault} | engine ${acc.engine} vs ${acc.fuseDefault} (${pct(acc.fuseDefault, N)}) | ${yes(acc.engine > acc.fuseDefault)} |`);
   L.push(`| … strictly better than Fuse.js tuned (best of ${acc.gridSize} configurations, chosen on this set) | > ${acc.fuseTuned} | engine ${acc.engine} vs ${acc.fuseTuned} (${pct(acc.fuseTuned, N)}) | ${yes(acc.engine > acc.fuseTuned)} |`);
+  const h = r.holdout;
+  if (h) L.push(`| … on ${h.n} held-out queries (\`queries-holdout.json\`, written blind after the tuning) | ≥ 95 %, > Fuse.js | engine ${pct(h.engine, h.n)} (${h.engine}/${h.n}); Fuse.js default ${h.fuseDefault}, tuned on the main set ${h.fuseTuned}, best configuration chosen on this set ${h.fuseOracle} | ${yes(h.engine / h.n >= 0.95 && h.engine > h.fuseTuned && h.engine > h.fuseOracle)} |`);
   L.push(`| Search per keystroke, p95, Node via engine.js (${r.nodeLatency.keystrokes} keystrokes × ${nl.rounds}) | ≤ 0.2 ms | p95 ${ms(nl.engine.p95)} ms over all calls (p50 ${ms(nl.engine.p50)}); best round per keystroke: p95 ${ms(nl.engine.bestP95)} | ${yes(nl.engine.p95 <= 0.2)} |`);
   if (ip && ip.engine) L.push(`| Search per keystroke, p95, Chromium in page | ≤ 0.2 ms | p95 ${ms(ip.engine.p95)} ms (p50 ${ms(ip.engine.p50)}); best round per keystroke: p95 ${ms(ip.engine.bestP95)} | ${yes(ip.engine.p95 <= 0.2)} |`);
   L.push(`| No WebAssembly memory growth across 10,000 checks | 0 B | memory ${MiB(m.afterSearch?.wasmBytes)} → ${MiB(m.after10k?.wasmBytes)}, top of heap ${m.afterSearch?.topAddress} → ${m.after10k?.topAddress} (→ ${m.after20k?.topAddress} after 20,000) | ${yes(memStable)} |`);
@@ -150,6 +152,10 @@ export function report(r, { files } = {}) {
   L.push('| query | kind | expected | engine\'s top answer (score) | rank of expected |', '|---|---|---|---|---:|');
   for (const x of acc.misses) L.push(`| \`${esc(x.query)}\` | ${x.kind} | ${x.expected_id} | ${esc(x.top)} | ${x.expectedRank ?? 'absent'} |`);
   L.push('', `Tuned Fuse.js misses (${acc.fuseMisses.length}): ${acc.fuseMisses.map((x) => `\`${x.query}\` → ${x.top}`).join('; ')}.`, '');
+  if (r.holdout) {
+    const h = r.holdout;
+    L.push(`Held-out set (${h.n} queries written blind, after the engine was tuned on the main set): engine misses ${h.misses.map((x) => `\`${esc(x.query)}\` (${x.expected_id}) → ${esc(x.top)}`).join('; ') || 'none'}; Fuse.js (tuned on the main set) misses ${h.fuseMisses.map((q) => `\`${esc(q)}\``).join(', ') || 'none'}.`, '');
+  }
 
   L.push(`## Search latency per keystroke (real dataset, ${r.scaling[0]?.n ?? ''} organizations, limit 8)`, '');
   L.push(`Node: every prefix of every labelled query (${nl.keystrokes} keystrokes), each call timed alone, ${nl.rounds} rounds after a warm-up. Chromium: ${ip?.keystrokes ?? '–'} keystrokes × ${ip?.rounds ?? '–'} rounds, each timed as a batch of 10 identical calls (the page clock ticks every ${ip ? ms(ip.clockResolutionMs, 3) : '–'} ms).`, '');
