@@ -93,7 +93,7 @@ export function report(r, { files } = {}) {
     row('result − last byte (compile, load dataset, check, render)', runs.map((x, i) => x.result - lastByte[i]));
     row('next frame after it', frame);
     row('`data-ready` (after the offline copy)', fullyReady);
-    L.push('', 'Waterfall (median ms after navigation start; app.js imports offline.js, then fetches dataset.json and imports engine.js, which imports the glue, which fetches the .wasm):', '');
+    L.push('', 'Waterfall (median ms after navigation start; index.html preloads what the first result needs — toolkit.js, engine.js, the glue, the .wasm, dataset.fr.json —; the tools, the full dataset.json, offline.js and the service worker's copy come after the result):', '');
     L.push('| file | requested | received |', '|---|---:|---:|');
     L.push(`| (document) | 0 | ${ms(median(runs.map((x) => x.responseEnd)), 0)} |`);
     const urls = [...new Set(runs.flatMap((x) => x.resources.map((res) => new URL(res.url).pathname)))];
@@ -126,7 +126,7 @@ export function report(r, { files } = {}) {
       const pr = pre.map((x) => x.result);
       const preLast = pre.map((x) => Math.max(x.responseEnd, ...x.resources.filter((res) => res.end <= x.result).map((res) => res.end)));
       const fetched = Math.max(...pre.map((x) => x.resources.length));
-      L.push('**Experiment — preload hints** (a copy of the site whose index.html also has `<link rel="modulepreload">` for engine.js and breachcheck_core.mjs and `<link rel="preload" as="fetch" crossorigin>` for the .wasm and dataset.json; each run right after a run of the real page):', '');
+      L.push('**Experiment — more preload hints** (a copy of the site whose index.html also has `<link rel="modulepreload">` for engine.js and breachcheck_core.mjs and `<link rel="preload" as="fetch" crossorigin>` for the .wasm and dataset.json; each run right after a run of the real page):', '');
       L.push('| | real page | with preload hints |', '|---|---:|---:|');
       L.push(`| last byte needed for the result (median) | ${ms(median(lastByte), 0)} | ${ms(median(preLast), 0)} |`);
       L.push(`| first result shown (median) | ${ms(median(ready), 0)} | ${ms(median(pr), 0)} (${((100 * (median(pr) - median(ready))) / median(ready)).toFixed(0)} %) |`);
