@@ -347,12 +347,13 @@ function applyStaticStrings() {
 function setLang(lang) {
   if (!ALLOWED.lang.includes(lang) || lang === state.lang) return;
   state.lang = lang;
-  applyStaticStrings();
-  if (!state.engine) return;
-  if (lang === 'en' && state.datasetFile !== DATASET_FILE.en) {
+  // English texts need the full dataset (loaded after the first result; else once it arrives).
+  if (state.engine && lang === 'en' && state.datasetFile !== DATASET_FILE.en) {
     if (fullEngine) useEngine(fullEngine, DATASET_FILE.en);
-    else loadFullDataset().then(() => { if (fullEngine) { renderDatasetInfo(); update(); } });
+    else loadFullDataset().then(() => { if (fullEngine && state.lang === 'en') { renderDatasetInfo(); update(); } });
   }
+  applyStaticStrings(); // also the dataset line: version and fingerprint of the file in use
+  if (!state.engine) return;
   refreshOrgInput();
   if (combo.open) renderListbox();
   if (state.orgMessageKey) showOrgMessage(state.orgMessageKey);

@@ -1,11 +1,12 @@
 // End-to-end flows against the real WebAssembly engine, served by scripts/serve.mjs on loopback.
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import {
   skipUnlessSite, startServer, launchBrowser, openPage, gotoReady, cspViolations,
-  pickOrgByKeyboard, verdict, listIds, tempSite,
+  pickOrgByKeyboard, verdict, listIds, tempSite, SITE_DIR,
 } from './helpers.mjs';
 
 const VERDICTS = ['affected', 'likely', 'possible', 'unknown', 'not_affected'];
@@ -180,6 +181,10 @@ describe('breachcheck page flows', { skip: skipUnlessSite() }, () => {
     await gotoReady(page, server.url);
     await pickOrgByKeyboard(page, 'helium');
     const frHeadline = await page.locator('#verdict-headline').textContent();
+    // The dataset line names the file in use: the French-only copy first, the full file in English.
+    const sha = (f) => createHash('sha256').update(fs.readFileSync(path.join(SITE_DIR, f))).digest('hex');
+    assert.match(await page.locator('#dataset-info').textContent(), new RegExp(sha('dataset.fr.json')));
+    assert.equal(await page.locator('#dataset-info a').getAttribute('href'), 'dataset.fr.json');
     const en = page.locator('.lang-btn[data-lang="en"]');
     assert.equal(await en.getAttribute('aria-pressed'), 'false');
     await en.click();
@@ -191,6 +196,8 @@ describe('breachcheck page flows', { skip: skipUnlessSite() }, () => {
     assert.match(await page.locator('fieldset[data-question="network"] legend').textContent(), /network/i);
     assert.match(await page.locator('#exposed-list').textContent(), /Social security number/);
     assert.equal(await page.inputValue('#org-input'), 'Hélium');
+    assert.match(await page.locator('#dataset-info').textContent(), new RegExp(sha('dataset.json')));
+    assert.equal(await page.locator('#dataset-info a').getAttribute('href'), 'dataset.json');
     assert.equal(new URL(page.url()).searchParams.get('lang'), 'en');
     await page.click('.lang-btn[data-lang="fr"]');
     assert.equal(await page.getAttribute('html', 'lang'), 'fr');
