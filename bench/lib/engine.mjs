@@ -20,10 +20,16 @@ WebAssembly.instantiate = async function (...args) {
   return r;
 };
 
-/** Minified export names of malloc and free, from lines like Module["_malloc"]=…Module["asm"]["x"]. */
+/** Minified export names of malloc and free, read from the glue. */
 function allocatorExports(siteDir) {
   const glue = fs.readFileSync(path.join(siteDir, 'breachcheck_core.mjs'), 'utf8');
-  const find = (name) => new RegExp(`Module\\["${name}"\\]=function\\(\\)\\{return\\(${name}=Module\\["${name}"\\]=Module\\["asm"\\]\\["(\\w+)"\\]`).exec(glue)?.[1];
+  // As written by Emscripten (Module["_malloc"]=…Module["asm"]["x"]) or after scripts/minify.mjs
+  // (u._malloc=…u.asm.x).
+  const prop = (p) => `(?:\\["${p}"\\]|\\.${p})`;
+  const find = (name) => {
+    const m = new RegExp(`${prop(name)}=function\\(\\)\\{return\\([\\w$]+=[\\w$]+${prop(name)}=[\\w$]+${prop('asm')}(?:\\["(\\w+)"\\]|\\.(\\w+))`).exec(glue);
+    return m ? m[1] ?? m[2] : undefined;
+  };
   return { malloc: find('_malloc'), free: find('_free') };
 }
 
