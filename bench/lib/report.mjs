@@ -93,7 +93,7 @@ export function report(r, { files } = {}) {
     row('result − last byte (compile, load dataset, check, render)', runs.map((x, i) => x.result - lastByte[i]));
     row('next frame after it', frame);
     row('`data-ready` (after the offline copy)', fullyReady);
-    L.push('', 'Waterfall (median ms after navigation start; index.html preloads what the first result needs — toolkit.js, engine.js, the glue, the .wasm, dataset.fr.json —; the tools, the full dataset.json, offline.js and the service worker's copy come after the result):', '');
+    L.push('', 'Waterfall (median ms after navigation start; index.html preloads what the first result needs — toolkit.js, engine.js, the glue, the .wasm, dataset.fr.json —; the tools, the full dataset.json, offline.js and the service worker’s copy come after the result):', '');
     L.push('| file | requested | received |', '|---|---:|---:|');
     L.push(`| (document) | 0 | ${ms(median(runs.map((x) => x.responseEnd)), 0)} |`);
     const urls = [...new Set(runs.flatMap((x) => x.resources.map((res) => new URL(res.url).pathname)))];
