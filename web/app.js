@@ -1,4 +1,4 @@
-// breachcheck — page logic (ES module, no framework, no build step).
+// breachcheck — page logic (ES module, no framework; the site build only minifies it).
 //
 // Privacy rules kept by this file:
 // - nothing is sent anywhere: the only requests are the page's own files, made while loading;
