@@ -7,7 +7,7 @@
 #   bash bench/run.sh --wasm-names           # also split the .wasm code by origin (one more
 #                                            # wasm build with --profiling-funcs, ~1.5 min)
 #
-# Not part of the test suite (not registered with CTest). About 5-8 minutes on 2 cores.
+# Not part of the test suite (not registered with CTest). About 4 minutes on 2 cores.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mkdir -p build/bench
