@@ -1,6 +1,6 @@
 // breachcheck — the page's side of embedding and insurer overlays (docs/embedding.md).
 //
-// Imported by app.js. It reads three URL parameters, all validated:
+// Imported by app.js when the address asks for it. It reads three URL parameters, all validated:
 //   ?embed=1          compact layout for an <iframe> (web/embed.js builds that URL)
 //   ?overlay=ID       insurer overlay overlays/ID.json (same origin), ID matching [a-z0-9-]{1,64}
 //   ?parent=ORIGIN    origin of the page that frames us: the only one that receives resize messages
@@ -10,6 +10,8 @@
 //   posted to the validated parent origin only (never '*'); never an answer, never a result;
 // - the overlay is fetched from this origin only; its theme is applied as CSS custom properties
 //   through the CSSOM (style.setProperty), never as CSS text; nothing is stored.
+
+import { el } from './toolkit.js'; // the page's DOM helper
 
 const OVERLAY_ID = /^[a-z0-9-]{1,64}$/;
 const RESIZE_TYPE = 'breachcheck:resize';
@@ -72,20 +74,6 @@ const view = {
 
 const lang = () => (document.documentElement.lang === 'en' ? 'en' : 'fr');
 export const embedText = (l, key) => TEXT[l === 'en' ? 'en' : 'fr'][key] ?? TEXT.fr[key];
-
-function el(tag, attrs = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (v === undefined || v === null || v === false) continue;
-    if (k === 'class') node.className = v;
-    else if (k === 'text') node.textContent = v;
-    else node.setAttribute(k, v === true ? '' : String(v));
-  }
-  for (const c of children) {
-    if (c !== null && c !== undefined && c !== false) node.append(c instanceof Node ? c : document.createTextNode(String(c)));
-  }
-  return node;
-}
 
 /** URL parameters that syncUrl() must keep (validated values only). */
 export function embedParams() {
