@@ -8,7 +8,12 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "api.hpp"
+#include "audit.hpp"
+#include "image.hpp"
+#include "load.hpp"
 #include "render.hpp"
 #include "stats.hpp"
 
@@ -26,15 +31,19 @@ const char* usage_text =
     "Usage:\n"
     "  breachcheck search QUERY [--limit N] [--json]\n"
     "  breachcheck list [--json]\n"
-    "  breachcheck check [--org ID | --query TEXT] [--network ID] [--card viamedis|almerys|other|none|unknown]\n"
-    "                    [--covered jan2024|before2024|after2024|unknown] [--contract TEXT] [--role insured|pro]\n"
-    "                    [--lang fr|en] [--json]\n"
-    "  breachcheck validate FILE... [--json]\n"
+    "  breachcheck check [--org ID | --query TEXT] [--card ID] [--covered ID] [--network ID] [--contract TEXT]\n"
+    "                    [--answer QUESTION=ID]... [--role insured|pro] [--lang fr|en] [--json]\n"
+    "  breachcheck incidents [--lang fr|en] [--json]   (every incident, assessed and informational)\n"
+    "  breachcheck audit [--json]                      (every organization x every answer: no reassurance without a source)\n"
+    "  breachcheck validate FILE... [--json]           (a dataset, JSON or image)\n"
     "  breachcheck validate --overlay FILE [--data BASE] [--json]   (an insurer's overlay)\n"
+    "  breachcheck compile [--overlay FILE] --out IMAGE   (the compact image the page loads)\n"
     "  breachcheck stats [--json]\n"
     "  breachcheck scan-message [FILE|-] [--lang fr|en] [--json]   (is this SMS/e-mail a scam? exit 0 whatever the risk)\n"
-    "Common options: --data FILE (dataset to use instead of the installed one),\n"
-    "                --overlay FILE (an insurer's overlay merged over it; check, search, list).\n"
+    "Common options: --data FILE (dataset to use instead of the installed one, JSON or image),\n"
+    "                --overlay FILE (an insurer's overlay merged over it; check, search, list, audit, compile).\n"
+    "Answers: `breachcheck check --org ID` lists the questions that can change the answer, with their ids;\n"
+    "         --card, --covered, --network and --contract are --answer for those questions.\n"
     "Exit codes: 0 answered, 1 invalid data, 2 usage error.\n";
 
 struct Usage {
@@ -45,12 +54,13 @@ struct Args {
     std::string command;
     std::vector<std::string> positional;
     std::map<std::string, std::string> options;
+    std::vector<std::string> answers;  // --answer QUESTION=ID, in order
     bool json = false;
 };
 
 Args parse_args(int argc, char** argv) {
-    static const std::vector<std::string> with_value = {"--org", "--query", "--network", "--card", "--covered", "--contract",
-                                                        "--role", "--lang", "--limit", "--data", "--overlay"};
+    static const std::vector<std::string> with_value = {"--org", "--query", "--network", "--card", "--covered", "--contract", "--role",
+                                                        "--lang", "--limit", "--data", "--overlay", "--answer", "--out"};
     Args args;
     for (int i = 1; i < argc; ++i) {
         const std::string a = argv[i];
@@ -68,6 +78,10 @@ Args parse_args(int argc, char** argv) {
             if (!inline_value) {
                 if (i + 1 >= argc) throw Usage{"option " + name + " needs a value"};
                 value = argv[++i];
+            }
+            if (name == "--answer") {
+                args.answers.push_back(value);
+                continue;
             }
             if (args.options.count(name)) throw Usage{"option " + name + " given twice"};
             args.options[name] = value;
@@ -117,13 +131,11 @@ std::string default_dataset_path() {
 #endif
 }
 
-int print_errors(const std::string& file, const json& result, bool as_json) {
-    if (as_json) return 0;
-    for (const json& e : result["errors"]) {
-        std::cerr << file << ": " << (e["path"].get<std::string>().empty() ? "(document)" : e["path"].get<std::string>()) << ": "
-                  << e["message"].get<std::string>() << "\n";
+void print_errors(const std::string& file, const json& errors) {
+    for (const json& e : errors) {
+        const std::string path = e["path"].get<std::string>();
+        std::cerr << file << ": " << (path.empty() ? "(document)" : path) << ": " << e["message"].get<std::string>() << "\n";
     }
-    return 0;
 }
 
 int cmd_validate_overlay(const Args& args) {
@@ -134,14 +146,14 @@ int cmd_validate_overlay(const Args& args) {
     std::string base_text, overlay_text, error;
     json result;
     if (!read_file(base, base_text, error) || !read_file(overlay, overlay_text, error)) {
-        result = {{"valid", false}, {"errors", json::array({{{"path", ""}, {"message", error}}})}, {"warnings", json::array()}};
+        result = {{"ok", true}, {"valid", false}, {"errors", json::array({{{"path", ""}, {"message", error}}})}, {"warnings", json::array()}};
     } else {
-        result = validate_overlay(base_text, overlay_text);
+        result = json::parse(validate_overlay_text(base_text, overlay_text));
     }
     if (args.json) {
-        std::cout << dump(json{{"file", overlay}, {"valid", result["valid"]}, {"errors", result["errors"]}, {"warnings", result["warnings"]}}, 2) << "\n";
+        std::cout << json{{"ok", true}, {"file", overlay}, {"valid", result["valid"]}, {"errors", result["errors"]}, {"warnings", result["warnings"]}}.dump(2) << "\n";
     } else {
-        print_errors(overlay, result, false);
+        print_errors(overlay, result["errors"]);
         for (const json& w : result["warnings"]) std::cerr << overlay << ": " << w["path"].get<std::string>() << ": warning: " << w["message"].get<std::string>() << "\n";
         std::cout << overlay << (result["valid"].get<bool>() ? ": valid overlay\n" : ": invalid overlay (" + std::to_string(result["errors"].size()) + " errors)\n");
     }
@@ -158,20 +170,22 @@ int cmd_validate(const Args& args) {
         std::string text, error;
         json result;
         if (!read_file(file, text, error)) result = {{"valid", false}, {"errors", json::array({{{"path", ""}, {"message", error}}})}};
-        else result = validate(text);
+        else result = json::parse(validate_text(text));
         all_valid = all_valid && result["valid"].get<bool>();
-        if (args.json) files.push_back({{"file", file}, {"valid", result["valid"]}, {"errors", result["errors"]}});
-        else if (result["valid"].get<bool>()) std::cout << file << ": valid\n";
-        else {
-            print_errors(file, result, false);
+        if (args.json) {
+            files.push_back({{"file", file}, {"valid", result["valid"]}, {"errors", result["errors"]}});
+        } else if (result["valid"].get<bool>()) {
+            std::cout << file << ": valid\n";
+        } else {
+            print_errors(file, result["errors"]);
             std::cout << file << ": invalid (" << result["errors"].size() << " error" << (result["errors"].size() > 1 ? "s" : "") << ")\n";
         }
     }
-    if (args.json) std::cout << dump(json{{"valid", all_valid}, {"files", files}}, 2) << "\n";
+    if (args.json) std::cout << json{{"ok", true}, {"valid", all_valid}, {"files", files}}.dump(2) << "\n";
     return all_valid ? exit_ok : exit_invalid_data;
 }
 
-std::unique_ptr<Engine> load_engine(const Args& args, int& status) {
+std::unique_ptr<Engine> load_engine_for(const Args& args, int& status) {
     const auto it = args.options.find("--data");
     const std::string path = it != args.options.end() ? it->second : default_dataset_path();
     std::string text, error;
@@ -187,24 +201,22 @@ std::unique_ptr<Engine> load_engine(const Args& args, int& status) {
         status = exit_invalid_data;
         return nullptr;
     }
-    std::vector<ValidationError> errors;
-    std::unique_ptr<Engine> engine = Engine::load(text, errors, overlay_text);
-    if (!engine) {
-        if (overlay != args.options.end() && load_dataset(text).dataset) {
-            json result = {{"errors", json::array()}};
-            for (const ValidationError& e : errors) result["errors"].push_back({{"path", e.path}, {"message", e.message}});
-            print_errors(overlay->second, result, false);
-            std::cerr << "breachcheck: invalid overlay " << overlay->second << " (run: breachcheck validate --overlay " << overlay->second << ")\n";
-            status = exit_invalid_data;
-            return nullptr;
-        }
-        json result = {{"errors", json::array()}};
-        for (const ValidationError& e : errors) result["errors"].push_back({{"path", e.path}, {"message", e.message}});
-        print_errors(path, result, false);
-        std::cerr << "breachcheck: invalid dataset " << path << " (run: breachcheck validate " << path << ")\n";
+    LoadOutcome loaded = load_engine(text, overlay_text);
+    if (!loaded.engine) {
+        const json err = json::parse(loaded.error_json());
+        const std::string file = loaded.stage == "overlay" ? overlay->second : path;
+        print_errors(file, err["error"]["errors"]);
+        std::cerr << "breachcheck: invalid " << (loaded.stage == "overlay" ? "overlay " : "dataset ") << file << " (run: breachcheck validate "
+                  << (loaded.stage == "overlay" ? "--overlay " : "") << file << ")\n";
         status = exit_invalid_data;
     }
-    return engine;
+    return std::move(loaded.engine);
+}
+
+void print(const Args& args, const std::string& result_json, std::string (*render)(const json&)) {
+    const json r = json::parse(result_json);
+    if (args.json) std::cout << r.dump(2) << "\n";
+    else std::cout << render(r);
 }
 
 int cmd_search(const Args& args, const Engine& engine) {
@@ -217,9 +229,7 @@ int cmd_search(const Args& args, const Engine& engine) {
         }
         limit = std::stoul(v);
     }
-    const json result = engine.search(args.positional[0], limit);
-    if (args.json) std::cout << dump(result, 2) << "\n";
-    else std::cout << render_search(result);
+    print(args, engine.search(args.positional[0], limit), render_search);
     return exit_ok;
 }
 
@@ -227,14 +237,24 @@ int cmd_check(const Args& args, const Engine& engine) {
     if (!args.positional.empty()) throw Usage{"check takes no positional argument (use --query TEXT)"};
     if (args.options.count("--org") && args.options.count("--query")) throw Usage{"give --org or --query, not both"};
     json answers = json::object();
-    for (const auto& [flag, key] : std::map<std::string, std::string>{{"--org", "org"}, {"--query", "query"}, {"--network", "network"},
-                                                                       {"--card", "card"}, {"--covered", "covered"}, {"--contract", "contract"},
-                                                                       {"--role", "role"}, {"--lang", "lang"}}) {
+    // --card, --covered, --network, --contract name the questions of those kinds.
+    const Dataset& ds = engine.dataset();
+    for (const auto& [flag, kind] : std::map<std::string, QuestionKind>{
+             {"--card", QuestionKind::card}, {"--covered", QuestionKind::covered}, {"--network", QuestionKind::network}, {"--contract", QuestionKind::contract}}) {
+        if (const auto it = args.options.find(flag); it != args.options.end()) answers[ds.question_of(kind)->id] = it->second;
+    }
+    for (const auto& [flag, key] : std::map<std::string, std::string>{{"--org", "org"}, {"--query", "query"}, {"--role", "role"}, {"--lang", "lang"}}) {
         if (const auto it = args.options.find(flag); it != args.options.end()) answers[key] = it->second;
     }
-    const json result = engine.check(answers);
-    if (result.contains("error")) throw Usage{result["error"]["message"].get<std::string>()};  // unknown org, locked org, bad value
-    if (args.json) std::cout << dump(result, 2) << "\n";
+    for (const std::string& a : args.answers) {
+        const auto eq = a.find('=');
+        if (eq == std::string::npos || eq == 0) throw Usage{"--answer needs QUESTION=ID (got \"" + a + "\")"};
+        if (answers.contains(a.substr(0, eq))) throw Usage{"answer " + a.substr(0, eq) + " given twice"};
+        answers[a.substr(0, eq)] = a.substr(eq + 1);
+    }
+    const json result = json::parse(engine.check(answers.dump(-1, ' ', false, json::error_handler_t::replace)));
+    if (!result["ok"].get<bool>()) throw Usage{result["error"]["message"].get<std::string>()};  // unknown org, locked org, bad value
+    if (args.json) std::cout << result.dump(2) << "\n";
     else std::cout << render_check(result);
     return exit_ok;
 }
@@ -251,11 +271,39 @@ int cmd_scan(const Args& args, const Engine& engine) {
         return exit_invalid_data;
     }
     const auto lang = args.options.find("--lang");
-    const json result = engine.scan(message, lang == args.options.end() ? "fr" : lang->second);
-    if (result.contains("error")) throw Usage{result["error"]["message"].get<std::string>()};
-    if (args.json) std::cout << dump(result, 2) << "\n";
+    const json result = json::parse(engine.scan(message, lang == args.options.end() ? "fr" : lang->second));
+    if (!result["ok"].get<bool>()) throw Usage{result["error"]["message"].get<std::string>()};
+    if (args.json) std::cout << result.dump(2) << "\n";
     else std::cout << render_scan(result, lang != args.options.end() && lang->second == "en");
     return exit_ok;  // a verdict on a message is an answer, whatever the risk
+}
+
+int cmd_compile(const Args& args, const Engine& engine) {
+    if (!args.positional.empty()) throw Usage{"compile takes no positional argument (the dataset is --data, the output --out)"};
+    const auto out = args.options.find("--out");
+    if (out == args.options.end()) throw Usage{"compile needs --out IMAGE"};
+    const std::string image = write_image(engine.dataset());
+    // Read it back before writing: an image the page could not read is never shipped.
+    if (const ImageResult check = read_image(image); !check.dataset) {
+        std::cerr << "breachcheck: internal error: the image does not read back (" << check.error << ")\n";
+        return exit_invalid_data;
+    }
+    std::ofstream f(out->second, std::ios::binary | std::ios::trunc);
+    f.write(image.data(), static_cast<std::streamsize>(image.size()));
+    if (!f) {
+        std::cerr << "breachcheck: cannot write " << out->second << "\n";
+        return exit_invalid_data;
+    }
+    if (!args.json) std::cout << out->second << ": " << image.size() << " bytes, dataset " << engine.dataset().dataset_version << "\n";
+    return exit_ok;
+}
+
+int cmd_audit(const Args& args, const Engine& engine) {
+    if (!args.positional.empty()) throw Usage{"audit takes no argument"};
+    const AuditReport r = audit(engine.dataset());
+    if (args.json) std::cout << json::parse(audit_json(r)).dump(2) << "\n";
+    else std::cout << audit_text(r);
+    return r.problem_count == 0 ? exit_ok : exit_invalid_data;
 }
 
 int run(int argc, char** argv) {
@@ -271,36 +319,48 @@ int run(int argc, char** argv) {
         std::cout << usage_text;
         return args.command.empty() ? exit_usage : exit_ok;
     }
+    static const std::map<std::string, std::vector<std::string>> allowed = {
+        {"search", {"--limit", "--data", "--overlay"}},
+        {"list", {"--data", "--overlay"}},
+        {"validate", {"--overlay", "--data"}},
+        {"stats", {"--data"}},
+        {"scan-message", {"--lang", "--data"}},
+        {"incidents", {"--lang", "--data"}},
+        {"audit", {"--data", "--overlay"}},
+        {"compile", {"--data", "--overlay", "--out"}},
+        {"check", {"--org", "--query", "--network", "--card", "--covered", "--contract", "--role", "--lang", "--data", "--overlay"}}};
+    const auto command = allowed.find(args.command);
+    if (command == allowed.end()) throw Usage{"unknown command " + args.command};
     for (const auto& [name, value] : args.options) {
-        static const std::map<std::string, std::vector<std::string>> allowed = {
-            {"search", {"--limit", "--data", "--overlay"}}, {"list", {"--data", "--overlay"}}, {"validate", {"--overlay", "--data"}},
-            {"stats", {"--data"}}, {"scan-message", {"--lang", "--data"}},
-            {"check", {"--org", "--query", "--network", "--card", "--covered", "--contract", "--role", "--lang", "--data", "--overlay"}}};
-        const auto it = allowed.find(args.command);
-        if (it != allowed.end() && std::find(it->second.begin(), it->second.end(), name) == it->second.end()) {
+        if (std::find(command->second.begin(), command->second.end(), name) == command->second.end()) {
             throw Usage{"option " + name + " does not apply to " + args.command};
         }
     }
+    if (!args.answers.empty() && args.command != "check") throw Usage{"option --answer does not apply to " + args.command};
     if (args.command == "validate") return cmd_validate(args);
-    if (args.command != "search" && args.command != "list" && args.command != "check" && args.command != "stats" &&
-        args.command != "scan-message") {
-        throw Usage{"unknown command " + args.command};
-    }
     int status = exit_ok;
-    const std::unique_ptr<Engine> engine = load_engine(args, status);
+    const std::unique_ptr<Engine> engine = load_engine_for(args, status);
     if (!engine) return status;
     if (args.command == "search") return cmd_search(args, *engine);
     if (args.command == "check") return cmd_check(args, *engine);
     if (args.command == "scan-message") return cmd_scan(args, *engine);
+    if (args.command == "compile") return cmd_compile(args, *engine);
+    if (args.command == "audit") return cmd_audit(args, *engine);
     if (!args.positional.empty()) throw Usage{args.command + " takes no argument"};
+    if (args.command == "incidents") {
+        const auto lang = args.options.find("--lang");
+        const json r = json::parse(engine->incidents(lang == args.options.end() ? "fr" : lang->second));
+        if (!r["ok"].get<bool>()) throw Usage{r["error"]["message"].get<std::string>()};
+        if (args.json) std::cout << r.dump(2) << "\n";
+        else std::cout << render_incidents(r);
+        return exit_ok;
+    }
     if (args.command == "list") {
-        const json result = engine->list();
-        if (args.json) std::cout << dump(result, 2) << "\n";
-        else std::cout << render_list(result);
+        print(args, engine->list(), render_list);
         return exit_ok;
     }
     const json stats = dataset_stats(engine->dataset());
-    if (args.json) std::cout << dump(stats, 2) << "\n";
+    if (args.json) std::cout << stats.dump(2) << "\n";
     else std::cout << render_stats(stats);
     return exit_ok;
 }

@@ -1,276 +1,707 @@
-// JSON faces of the engine; the only place that turns answers and assessments into documents.
+// JSON faces of the engine (docs/api.md): the only place that turns answers and assessments into
+// documents, with the streaming writer (no JSON library in the page's module).
 #include "api.hpp"
 
-#include <cmath>
+#include <algorithm>
 
+#include "image.hpp"
+#include "json_out.hpp"
 #include "scam.hpp"
+#include "sha256.hpp"
 #include "text.hpp"
 
 namespace breachcheck {
 
-using json = nlohmann::json;
-
-std::string dump(const json& j, int indent) {
-    return j.dump(indent, ' ', false, json::error_handler_t::replace);
-}
-
-std::string sanitize_utf8(std::string_view s, std::size_t max_bytes) {
-    std::string out;
-    for (char32_t c : text::decode_utf8(s.substr(0, std::min(s.size(), max_bytes + 4)))) {
-        char buf[4];
-        std::size_t n = 0;
-        if (c < 0x80) { buf[0] = static_cast<char>(c); n = 1; }
-        else if (c < 0x800) { buf[0] = static_cast<char>(0xC0 | (c >> 6)); buf[1] = static_cast<char>(0x80 | (c & 0x3F)); n = 2; }
-        else if (c < 0x10000) { buf[0] = static_cast<char>(0xE0 | (c >> 12)); buf[1] = static_cast<char>(0x80 | ((c >> 6) & 0x3F)); buf[2] = static_cast<char>(0x80 | (c & 0x3F)); n = 3; }
-        else { buf[0] = static_cast<char>(0xF0 | (c >> 18)); buf[1] = static_cast<char>(0x80 | ((c >> 12) & 0x3F)); buf[2] = static_cast<char>(0x80 | ((c >> 6) & 0x3F)); buf[3] = static_cast<char>(0x80 | (c & 0x3F)); n = 4; }
-        if (out.size() + n > max_bytes) break;
-        out.append(buf, n);
-    }
-    return out;
-}
-
-json error_json(std::string_view code, std::string message) {
-    return json{{"error", {{"code", code}, {"message", std::move(message)}}}};
-}
-
-json validate(std::string_view text) {
-    std::vector<ValidationError> errors = load_dataset(text).errors;
-    json list = json::array();
-    for (const ValidationError& e : errors) list.push_back({{"path", e.path}, {"message", e.message}});
-    return json{{"valid", errors.empty()}, {"errors", std::move(list)}};
-}
-
-std::unique_ptr<Engine> Engine::load(std::string_view text, std::vector<ValidationError>& errors, std::string_view overlay_text) {
-    LoadResult r = load_dataset(text);
-    errors = std::move(r.errors);
-    if (!r.dataset) return nullptr;
-    if (!overlay_text.empty()) {
-        r = apply_overlay(*r.dataset, overlay_text);
-        errors = std::move(r.errors);
-        if (!r.dataset) return nullptr;
-    }
-    return std::unique_ptr<Engine>(new Engine(std::move(r.dataset)));
-}
-
-json validate_overlay(std::string_view dataset_text, std::string_view overlay_text) {
-    const LoadResult base = load_dataset(dataset_text);
-    json errors = json::array();
-    json warnings = json::array();
-    if (!base.dataset) {
-        errors.push_back({{"path", ""}, {"message", "the base dataset is invalid: run validate on it first"}});
-    } else {
-        const LoadResult merged = apply_overlay(*base.dataset, overlay_text);
-        for (const ValidationError& e : merged.errors) errors.push_back({{"path", e.path}, {"message", e.message}});
-        if (merged.dataset && !merged.dataset->overlay.theme.fallback_reason.empty()) {
-            warnings.push_back({{"path", "/theme"}, {"message", merged.dataset->overlay.theme.fallback_reason + ": the default theme will be used"}});
-        }
-    }
-    return json{{"valid", errors.empty()}, {"errors", std::move(errors)}, {"warnings", std::move(warnings)}};
+std::string error_json(std::string_view code, std::string_view message) {
+    JsonWriter w;
+    w.begin_object().field("ok", false).key("error").begin_object().field("code", error_code(code)).field("message", message).end_object().end_object();
+    return w.take();
 }
 
 namespace {
 
-double round3(double v) { return std::round(v * 1000.0) / 1000.0; }
-
-// "insurer" when the insurer published it in its overlay, else "public" (the dataset's sources).
-const char* provenance(const Dataset& ds, const SourceRefs& refs) {
-    for (std::size_t k : refs) {
-        if (ds.sources[k].from_overlay) return "insurer";
-    }
-    return "public";
-}
-
-json overlay_json(const Dataset& ds, Lang lang) {
-    const Overlay& ov = ds.overlay;
-    if (!ov.present) return nullptr;
-    const Organization& org = ds.organizations[ov.organization];
-    json contacts = json::array();
-    for (const Contact& c : ov.contacts) contacts.push_back({{"kind", c.kind}, {"value", c.value}, {"label", c.label.get(lang)}});
-    json theme = nullptr;
-    if (ov.theme.applied) {
-        theme = json::object();
-        for (auto [key, value] : {std::pair<const char*, const std::string*>{"accent", &ov.theme.accent}, {"accent_text", &ov.theme.accent_text},
-                                  {"background", &ov.theme.background}, {"text", &ov.theme.text}, {"font", &ov.theme.font}}) {
-            if (!value->empty()) theme[key] = *value;
-        }
-        if (ov.theme.radius >= 0) theme["radius"] = ov.theme.radius;
-    }
-    return {{"id", ov.id},
-            {"sha256", ov.sha256},
-            {"organization", {{"id", org.id}, {"name", org.name}}},
-            {"lock", ov.lock},
-            {"lang", ov.lang.empty() ? json(nullptr) : json(ov.lang)},
-            {"contacts", std::move(contacts)},
-            {"notification", ov.has_notification ? json{{"date", ov.notification_date}, {"text", ov.notification_text.get(lang)}} : json(nullptr)},
-            {"theme", std::move(theme)},
-            {"theme_fallback", ov.theme.fallback_reason.empty() ? json(nullptr) : json(ov.theme.fallback_reason)}};
-}
-
-json sources_json(const Dataset& ds, const SourceRefs& refs) {
-    json out = json::array();
-    for (std::size_t k : refs) {
-        const Source& s = ds.sources[k];
-        out.push_back({{"id", s.id}, {"url", s.url}, {"publisher", s.publisher}, {"date", s.date}, {"accessed", s.accessed},
-                       {"confidence", to_string(s.confidence)}, {"title", s.title}});
-    }
-    return out;
-}
-
-json classes_json(const Dataset& ds, const std::vector<std::string>& ids, Lang lang) {
-    json out = json::array();
-    for (const std::string& id : ids) {
-        const DataClass* c = ds.find_class(id);
-        out.push_back({{"id", id}, {"label", c ? c->label.get(lang) : id}});
-    }
-    return out;
-}
-
-json question_json(const Question& q, const Answers& a, Lang lang) {
-    json options = json::array();
-    for (const Option& o : q.options) options.push_back({{"id", o.id}, {"label", o.label.get(lang)}});
-    if (q.id == "contract" && a.org) {
-        // The contracts named in the sources are the useful choices; free text stays possible.
-        for (const Scope& s : a.org->scopes) {
-            for (const std::string& c : s.contracts) options.push_back({{"id", c}, {"label", c}});
-        }
-    }
-    return {{"id", q.id}, {"text", q.text.get(lang)}, {"help", q.help.get(lang)}, {"options", std::move(options)}};
-}
-
-// Reads one optional string answer; returns false (with `error` set) when it is not a string.
-bool answer_string(const json& answers, const char* key, std::string& out, std::string& error) {
-    const auto it = answers.find(key);
-    if (it == answers.end() || it->is_null()) return true;
-    if (!it->is_string()) {
-        error = std::string("\"") + key + "\" must be a string";
-        return false;
-    }
-    out = it->get<std::string>();
-    return true;
+void write_errors(JsonWriter& w, const std::vector<ValidationError>& errors) {
+    w.begin_array();
+    for (const ValidationError& e : errors) w.begin_object().field("path", e.path).field("message", e.message).end_object();
+    w.end_array();
 }
 
 }  // namespace
 
-json Engine::search(std::string_view query, std::size_t limit) const {
-    json results = json::array();
-    for (const Suggestion& s : index_.search(query, limit)) {
-        results.push_back({{"id", s.org->id}, {"name", s.org->name}, {"alias", s.alias}, {"score", round3(s.score)}});
+std::string validation_json(const std::vector<ValidationError>& errors, const std::vector<ValidationError>& warnings) {
+    JsonWriter w;
+    w.begin_object().field("ok", true).field("valid", errors.empty()).key("errors");
+    write_errors(w, errors);
+    w.key("warnings");
+    write_errors(w, warnings);
+    w.end_object();
+    return w.take();
+}
+
+std::string LoadOutcome::error_json() const {
+    if (stage.empty()) return {};
+    const char* code = stage == "overlay" ? "invalid_overlay" : stage == "image" ? "invalid_image" : "invalid_dataset";
+    const std::string what = stage == "overlay" ? "the insurer's configuration is invalid" : stage == "image" ? "the dataset image is invalid"
+                                                                                                           : "the dataset is invalid";
+    JsonWriter w;
+    w.begin_object().field("ok", false).key("error").begin_object().field("code", code);
+    w.field("message", what + " (" + format_int(static_cast<std::int64_t>(errors.size())) + (errors.size() == 1 ? " error)" : " errors)"));
+    if (!errors.empty() && errors.size() == 1) w.field("path", errors[0].path);
+    w.key("errors");
+    write_errors(w, errors);
+    w.end_object().end_object();
+    return w.take();
+}
+
+LoadOutcome Engine::from_image(std::string_view bytes) {
+    LoadOutcome out;
+    ImageResult r = read_image(bytes);
+    if (!r.dataset) {
+        out.stage = "image";
+        out.errors.push_back({"", r.error});
+        return out;
     }
-    return json{{"query", sanitize_utf8(query, text::max_query_bytes)}, {"results", std::move(results)}};
+    out.engine = from_dataset(std::move(r.dataset));
+    out.engine->image_.assign(bytes.data(), bytes.size());
+    return out;
 }
 
-json Engine::list() const {
-    json orgs = json::array();
-    for (const Organization& o : dataset_->organizations) {
-        orgs.push_back({{"id", o.id}, {"name", o.name}, {"kind", o.kind},
-                        {"group", o.group.empty() ? json(nullptr) : json(o.group)}, {"aliases", o.aliases}});
+const std::string& Engine::sha256() const {
+    if (sha256_.empty()) sha256_ = image_.empty() ? dataset_->sha256 : sha256_hex(image_);
+    return sha256_;
+}
+
+std::unique_ptr<Engine> Engine::from_dataset(std::unique_ptr<const Dataset> ds) { return std::unique_ptr<Engine>(new Engine(std::move(ds))); }
+
+namespace {
+
+struct Out {
+    const Dataset& ds;
+    Lang lang;
+    JsonWriter& w;
+    std::vector<bool> cited = std::vector<bool>(ds.sources.size(), false);
+
+    const std::string& t(const LocalText& x) const { return x.get(lang); }
+
+    // A list of source ids; each source is written once, in source_table() at the end.
+    void sources(const SourceRefs& refs) {
+        w.begin_array();
+        for (std::size_t k : refs) {
+            w.value(ds.sources[k].id);
+            cited[k] = true;
+        }
+        w.end_array();
     }
-    return json{{"organizations", std::move(orgs)}};
+    void source_table() {
+        w.key("sources").begin_object();
+        for (std::size_t k = 0; k < ds.sources.size(); ++k) {
+            if (!cited[k]) continue;
+            const Source& s = ds.sources[k];
+            w.key(s.id).begin_object().field("url", s.url).field("publisher", s.publisher).field("date", s.date).field("accessed", s.accessed);
+            w.field("confidence", to_string(s.confidence)).field("title", s.title).field("provenance", s.from_overlay ? "insurer" : "public").end_object();
+        }
+        w.end_object();
+    }
+    // "insurer" when the insurer published it in its overlay, else "public".
+    const char* provenance(const SourceRefs& refs) const {
+        for (std::size_t k : refs) {
+            if (ds.sources[k].from_overlay) return "insurer";
+        }
+        return "public";
+    }
+    void data_class(const std::string& id) {
+        const DataClass* c = ds.find_class(id);
+        w.begin_object().field("id", id).field("label", c ? t(c->label) : id);
+        if (c && !c->gloss.empty()) w.field("gloss", c->gloss);
+        w.end_object();
+    }
+    void classes(const std::vector<std::string>& ids) {
+        w.begin_array();
+        for (const std::string& id : ids) data_class(id);
+        w.end_array();
+    }
+    void links(const std::vector<Link>& list) {
+        w.begin_array();
+        for (const Link& l : list) w.begin_object().field("url", l.url).field("label", t(l.label)).end_object();
+        w.end_array();
+    }
+    void contacts(const std::vector<Contact>& list) {
+        w.begin_array();
+        for (const Contact& c : list) {
+            w.begin_object().field("kind", id_of(contact_kind_vocab, c.kind)).field("value", c.value).field("label", t(c.label));
+            w.key("sources");
+            sources(c.sources);
+            w.end_object();
+        }
+        w.end_array();
+    }
+    void options(const std::vector<Option>& list) {
+        w.begin_array();
+        for (const Option& o : list) w.begin_object().field("id", o.id).field("label", t(o.label)).end_object();
+        w.end_array();
+    }
+    void question(const Question& q, const Organization* org) {
+        w.begin_object().field("id", q.id).field("kind", id_of(question_kind_vocab, q.kind)).field("text", t(q.text)).field("help", t(q.help));
+        w.key("options");
+        options(answer_options(ds, q, org));
+        w.end_object();
+    }
+    void action(const Action& a, ActionTier tier) {
+        w.begin_object().field("id", a.id).field("tier", id_of(action_tier_vocab, tier)).field("title", t(a.title)).field("text", t(a.text)).field("why", t(a.why));
+        w.key("points").begin_array();
+        for (const LocalText& p : a.points) w.value(t(p));
+        w.end_array().key("links");
+        links(a.links);
+        w.key("sources");
+        sources(a.sources);
+        w.field("provenance", a.from_overlay ? "insurer" : "public").end_object();
+    }
+    void words(Verdict v) {
+        const VerdictWords& x = words_for(v);
+        const bool en = lang == Lang::en;
+        w.begin_object().field("headline", en ? x.headline_en : x.headline_fr).field("short", en ? x.short_en : x.short_fr);
+        w.field("summary", en ? x.summary_en : x.summary_fr).end_object();
+    }
+    void fact(const Fact& f, const Incident* inc) {
+        w.begin_object();
+        if (inc) w.field("incident", inc->id);
+        w.field("id", f.id).field("kind", id_of(fact_kind_vocab, f.kind)).field("date", f.date).field("text", t(f.text)).key("sources");
+        sources(f.sources);
+        w.end_object();
+    }
+    void overlay() {
+        const Overlay& ov = ds.overlay;
+        if (!ov.present) {
+            w.null();
+            return;
+        }
+        const Organization& org = ds.organizations[ov.organization];
+        w.begin_object().field("id", ov.id).field("sha256", ov.sha256);
+        w.key("organization").begin_object().field("id", org.id).field("name", org.name).end_object();
+        w.field("lock", ov.lock).field_or_null("lang", ov.lang).key("contacts");
+        contacts(ov.contacts);
+        w.key("notification");
+        if (ov.has_notification) w.begin_object().field("date", ov.notification_date).field("text", t(ov.notification_text)).end_object();
+        else w.null();
+        w.key("theme");
+        if (ov.theme.applied) {
+            const Theme& th = ov.theme;
+            w.begin_object();
+            for (auto [key, value] : {std::pair<const char*, const std::string*>{"accent", &th.accent}, {"accent_text", &th.accent_text},
+                                      {"background", &th.background}, {"text", &th.text}, {"font", &th.font},
+                                      {"muted", &th.muted}, {"accent_ink", &th.accent_ink}, {"accent_soft", &th.accent_soft}}) {
+                if (!value->empty()) w.field(key, *value);
+            }
+            if (th.radius >= 0) w.field("radius", th.radius);
+            w.end_object();
+        } else {
+            w.null();
+        }
+        w.field_or_null("theme_fallback", ov.theme.fallback_reason).end_object();
+    }
+};
+
+bool parse_lang(std::string_view s, Lang& out) { return parse_id(lang_vocab, s, out); }
+
+// A typed name, understood: the entry it picks, or none (and then the candidates).
+struct Match {
+    bool used = false;
+    std::string query;
+    std::vector<Suggestion> results;
+    int picked_at = -1;  // index in results of the entry picked, -1 = none
+    const Suggestion* picked() const { return picked_at >= 0 ? &results[static_cast<std::size_t>(picked_at)] : nullptr; }
+    bool ambiguous = false;
+    bool dont_know = false;
+    const Umbrella* umbrella = nullptr;
+};
+
+Match understand(const Engine& e, const std::string& query) {
+    Match m;
+    m.used = true;
+    m.query = text::to_display(query, text::max_query_bytes);
+    m.dont_know = text::is_dont_know(query);
+    if (m.dont_know) return m;
+    m.results = e.index().search(query, 6);
+    if (m.results.empty()) return m;
+    const Suggestion& top = m.results[0];
+    const std::vector<std::string> words = text::tokens(query);
+    const bool generic_only = std::all_of(words.begin(), words.end(), [](const std::string& w) { return text::is_generic(w) || w.size() == 1; });
+    const bool exact = top.score >= 0.9995;
+    const bool close_second = m.results.size() > 1 && m.results[1].score >= top.score - Engine::query_pick_margin && !(exact && m.results[1].score < 0.9995);
+    // Another entry holds every word typed too ("harmonie": Harmonie Mutuelle and Harmonie
+    // Fonction Publique): only an exact name or alias settles it.
+    const std::size_t typed = words.size();
+    const bool shared_words = !exact && std::any_of(m.results.begin() + 1, m.results.end(), [&](const Suggestion& s) {
+        return s.words >= typed && s.score >= Engine::query_pick_score;
+    });
+    if (generic_only || top.score < Engine::query_pick_score || close_second || shared_words) {
+        m.ambiguous = true;
+        return m;
+    }
+    if (top.kind == EntryKind::umbrella) {
+        m.ambiguous = true;
+        m.umbrella = &e.dataset().umbrellas[top.entry];
+        return m;
+    }
+    m.picked_at = 0;
+    return m;
 }
 
-json Engine::info() const {
-    return json{{"version", dataset_->dataset_version}, {"date", dataset_->date}, {"sha256", dataset_->sha256},
-                {"organizations", dataset_->organizations.size()}, {"sources", dataset_->sources.size()},
-                {"languages", dataset_->languages},
-                {"overlay", overlay_json(*dataset_, Lang::fr)}};
+// The entry named by an id given as `org` (any kind: the page passes what search returned).
+Match by_id(const Engine& e, const std::string& id) {
+    Match m;
+    const Dataset& ds = e.dataset();
+    Suggestion s;
+    s.id = id;
+    s.score = 1;
+    if (const Operator* o = ds.find_operator(id)) {
+        s.kind = EntryKind::operator_;
+        s.entry = static_cast<std::size_t>(o - ds.operators.data());
+        s.name = s.alias = o->name;
+    } else if (const Network* n = ds.find_network(id)) {
+        s.kind = EntryKind::network;
+        s.entry = static_cast<std::size_t>(n - ds.networks.data());
+        s.name = s.alias = n->name;
+    } else if (const Umbrella* u = ds.find_umbrella(id)) {
+        s.kind = EntryKind::umbrella;
+        s.entry = static_cast<std::size_t>(u - ds.umbrellas.data());
+        s.name = s.alias = u->name;
+        m.umbrella = u;
+        m.ambiguous = true;
+    } else {
+        return m;
+    }
+    m.used = true;
+    m.query = s.name;
+    m.results.push_back(s);
+    if (!m.ambiguous) m.picked_at = 0;
+    return m;
 }
 
-json Engine::scan(std::string_view message, std::string_view lang) const {
-    if (lang != "fr" && lang != "en") return error_json("invalid_answers", "\"lang\" must be fr or en");
-    return scan_json(message, lang == "en" ? Lang::en : Lang::fr, dataset_.get());
-}
-
-json Engine::check(const json& in) const {
-    if (!in.is_object()) return error_json("invalid_answers", "answers must be an object");
-    static const std::vector<std::string> known = {"org", "query", "network", "card", "covered", "contract", "role", "lang"};
-    for (auto it = in.begin(); it != in.end(); ++it) {
-        if (std::find(known.begin(), known.end(), it.key()) == known.end()) {
-            return error_json("invalid_answers", "unknown answer \"" + sanitize_utf8(it.key(), 40) + "\"");
+void write_match(Out& o, const Match& m) {
+    JsonWriter& w = o.w;
+    const Dataset& ds = o.ds;
+    w.begin_object().field("query", m.query).field("dont_know", m.dont_know).field("ambiguous", m.ambiguous);
+    if (m.picked()) {
+        const Suggestion& p = *m.picked();
+        w.field("kind", id_of(entry_kind_vocab, p.kind)).field("id", p.id).field("name", p.name).field("alias", p.alias).key("score").score(p.score);
+        w.key("alias_kind");
+        if (p.alias_info) w.value(id_of(alias_kind_vocab, p.alias_info->kind));
+        else w.null();
+        // What the name means, with its sources: a former name, an operator, a network.
+        const Sourced* about = p.kind == EntryKind::operator_ ? &ds.operators[p.entry].about : nullptr;
+        w.key("about");
+        if (p.alias_info && !p.alias_info->sources.empty()) {
+            w.begin_object().field("text", o.t(p.alias_info->text)).key("sources");
+            o.sources(p.alias_info->sources);
+            w.end_object();
+        } else if (about && !about->sources.empty()) {
+            w.begin_object().field("text", o.t(about->text)).key("sources");
+            o.sources(about->sources);
+            w.end_object();
+        } else {
+            w.null();
+        }
+    } else {
+        w.key("kind").null().key("id").null();
+        w.key("umbrella");
+        if (m.umbrella) {
+            w.begin_object().field("id", m.umbrella->id).field("name", m.umbrella->name).field("kind", id_of(umbrella_kind_vocab, m.umbrella->kind));
+            w.field("text", o.t(m.umbrella->about.text)).key("sources");
+            o.sources(m.umbrella->about.sources);
+            w.end_object();
+        } else {
+            w.null();
         }
     }
-    std::string org_id, query, network = "unknown", card = "unknown", covered = "unknown", contract, role = "insured", lang = "fr";
-    std::string error;
-    for (auto [key, out] : {std::pair<const char*, std::string*>{"org", &org_id}, {"query", &query}, {"network", &network},
-                            {"card", &card}, {"covered", &covered}, {"contract", &contract}, {"role", &role}, {"lang", &lang}}) {
-        if (!answer_string(in, key, *out, error)) return error_json("invalid_answers", error);
+    // The candidates: the umbrella's insurers, or what search found (for the person to choose).
+    w.key("candidates").begin_array();
+    if (m.umbrella) {
+        for (std::size_t k : m.umbrella->candidates) {
+            const Organization& org = ds.organizations[k];
+            w.begin_object().field("kind", "organization").field("id", org.id).field("name", org.name).field("detail", o.t(org.detail)).end_object();
+        }
+    } else if (!m.picked()) {
+        for (const Suggestion& s : m.results) {
+            w.begin_object().field("kind", id_of(entry_kind_vocab, s.kind)).field("id", s.id).field("name", s.name);
+            w.field("detail", s.org ? o.t(s.org->detail) : std::string()).key("score").score(s.score).end_object();
+        }
     }
-    Answers a;
-    Lang l = Lang::fr;
-    if (lang == "en") l = Lang::en;
-    else if (lang != "fr") return error_json("invalid_answers", "\"lang\" must be fr or en");
-    if (role == "pro") a.role = Role::pro;
-    else if (role != "insured") return error_json("invalid_answers", "\"role\" must be insured or pro");
-    if (std::find(network_ids.begin(), network_ids.end(), network) == network_ids.end()) {
-        return error_json("invalid_answers", "\"network\" must be one of itelis, kalixia, santeclair, carte-blanche, seveane, other, none, unknown");
-    }
-    a.network = network;
-    if (!parse_card(card, a.card)) return error_json("invalid_answers", "\"card\" must be viamedis, almerys, other, none or unknown");
-    if (!parse_covered(covered, a.covered)) return error_json("invalid_answers", "\"covered\" must be jan2024, before2024, after2024 or unknown");
-    a.contract = sanitize_utf8(contract, text::max_query_bytes);
+    w.end_array().end_object();
+}
 
-    json result;
-    result["dataset"] = {{"version", dataset_->dataset_version}, {"sha256", dataset_->sha256}};
-    result["role"] = a.role == Role::pro ? "pro" : "insured";
-    result["lang"] = lang;
-    const Overlay& ov = dataset_->overlay;
+void write_reason(Out& o, const Reason& r) {
+    o.w.begin_object().field("kind", id_of(reason_kind_vocab, r.kind)).field("text", o.t(r.text)).key("sources");
+    o.sources(r.sources);
+    o.w.field("provenance", o.provenance(r.sources)).end_object();
+}
+
+// The glossary terms whose phrases appear in what the result shows.
+std::vector<const GlossaryTerm*> glossary_for(const Dataset& ds, const Assessment& as, Lang lang) {
+    std::string shown;
+    for (const IncidentResult& r : as.incidents) {
+        for (const Reason& reason : r.reasons) shown += " " + text::fold(reason.text.get(lang));
+    }
+    std::vector<std::string> classes;
+    for (const ExposureItem& x : as.exposure.exposed) classes.push_back(x.id);
+    for (const ExposureItem& x : as.exposure.not_exposed) classes.push_back(x.id);
+    shown += " ";
+    std::vector<const GlossaryTerm*> out;
+    for (const GlossaryTerm& g : ds.glossary) {
+        bool used = std::any_of(g.match.begin(), g.match.end(), [&](const std::string& m) { return shown.find(" " + m + " ") != std::string::npos; });
+        for (const std::string& id : classes) {
+            const DataClass* c = ds.find_class(id);
+            used = used || (c && c->gloss == g.id);
+        }
+        if (used) out.push_back(&g);
+    }
+    return out;
+}
+
+}  // namespace
+
+std::string Engine::search(std::string_view query, std::size_t limit) const {
+    JsonWriter w;
+    Out o{*dataset_, Lang::fr, w};
+    w.begin_object().field("ok", true).field("query", text::to_display(query, text::max_query_bytes)).field("dont_know", text::is_dont_know(query));
+    w.key("results").begin_array();
+    for (const Suggestion& s : index_.search(query, limit)) {
+        w.begin_object().field("id", s.id).field("kind", id_of(entry_kind_vocab, s.kind)).field("name", s.name);
+        w.field("detail", s.org ? s.org->detail.fr : std::string()).field("alias", s.alias);
+        w.key("alias_kind");
+        if (s.alias_info) w.value(id_of(alias_kind_vocab, s.alias_info->kind));
+        else w.null();
+        w.key("score").score(s.score).end_object();
+    }
+    w.end_array().end_object();
+    return w.take();
+}
+
+std::string Engine::list() const {
+    JsonWriter w;
+    const Dataset& ds = *dataset_;
+    auto names = [&](const std::vector<Alias>& aliases) {
+        w.key("aliases").begin_array();
+        for (const Alias& a : aliases) w.value(a.name);
+        w.end_array();
+    };
+    w.begin_object().field("ok", true).key("organizations").begin_array();
+    for (const Organization& org : ds.organizations) {
+        w.begin_object().field("id", org.id).field("name", org.name).field("detail", org.detail.fr).field("kind", id_of(org_kind_vocab, org.kind));
+        w.field_or_null("group", org.group);
+        names(org.aliases);
+        w.end_object();
+    }
+    w.end_array().key("operators").begin_array();
+    for (const Operator& op : ds.operators) {
+        w.begin_object().field("id", op.id).field("name", op.name);
+        names(op.aliases);
+        w.end_object();
+    }
+    w.end_array().key("networks").begin_array();
+    for (const Network& n : ds.networks) {
+        w.begin_object().field("id", n.id).field("name", n.name);
+        names(n.aliases);
+        w.end_object();
+    }
+    w.end_array().key("umbrellas").begin_array();
+    for (const Umbrella& u : ds.umbrellas) {
+        w.begin_object().field("id", u.id).field("name", u.name).field("kind", id_of(umbrella_kind_vocab, u.kind));
+        names(u.aliases);
+        w.end_object();
+    }
+    w.end_array().end_object();
+    return w.take();
+}
+
+std::string Engine::info(std::string_view lang_id) const {
+    Lang lang = Lang::fr;
+    if (!parse_lang(lang_id, lang)) return error_json("invalid_answers", "\"lang\" must be " + id_list(lang_vocab));
+    const Dataset& ds = *dataset_;
+    JsonWriter w;
+    Out o{ds, lang, w};
+    w.begin_object().field("ok", true).field("version", ds.dataset_version).field("date", ds.date).field("sha256", sha256());
+    w.field("source_sha256", ds.source_sha256).field("schema_version", ds.schema_version);
+    w.field("organizations", ds.organizations.size()).field("sources", ds.sources.size());
+    w.key("languages").begin_array();
+    for (const std::string& l : ds.languages) w.value(l);
+    w.end_array();
+    w.key("verdicts").begin_array();  // severity order, strongest first
+    for (const auto& v : verdict_vocab) {
+        w.begin_object().field("id", v.id).key("words");
+        o.words(v.value);
+        w.end_object();
+    }
+    w.end_array();
+    w.key("answers").begin_object();  // what each question accepts (contracts depend on the insurer)
+    for (const Question& q : ds.questions) {
+        w.key(q.id).begin_array();
+        for (const Option& opt : answer_options(ds, q, nullptr)) w.value(opt.id);
+        w.end_array();
+    }
+    w.end_object();
+    w.key("limits").begin_object().field("query_bytes", text::max_query_bytes).field("contract_bytes", text::max_contract_bytes);
+    w.field("message_bytes", max_message_bytes).field("answers_bytes", max_answers_bytes).end_object();
+    w.key("corrections").begin_object().field("email", ds.corrections.email).field("url", ds.corrections.url).end_object();
+    w.key("overlay");
+    o.overlay();
+    w.end_object();
+    return w.take();
+}
+
+std::string Engine::questions(std::string_view lang_id, std::string_view org_id) const {
+    Lang lang = Lang::fr;
+    if (!parse_lang(lang_id, lang)) return error_json("invalid_answers", "\"lang\" must be " + id_list(lang_vocab));
+    const Organization* org = nullptr;
+    if (!org_id.empty()) {
+        org = dataset_->find_org(org_id);
+        if (!org) return error_json("unknown_org", "no organization with id \"" + text::to_display(org_id, 64) + "\"");
+    }
+    JsonWriter w;
+    Out o{*dataset_, lang, w};
+    w.begin_object().field("ok", true).key("questions").begin_array();
+    for (const Question& q : dataset_->questions) o.question(q, org);
+    w.end_array().end_object();
+    return w.take();
+}
+
+std::string Engine::incidents(std::string_view lang_id) const {
+    Lang lang = Lang::fr;
+    if (!parse_lang(lang_id, lang)) return error_json("invalid_answers", "\"lang\" must be " + id_list(lang_vocab));
+    const Dataset& ds = *dataset_;
+    JsonWriter w;
+    Out o{ds, lang, w};
+    w.begin_object().field("ok", true).key("incidents").begin_array();
+    for (const Incident& inc : ds.incidents) {
+        w.begin_object().field("id", inc.id).field("kind", id_of(incident_kind_vocab, inc.kind));
+        if (inc.kind == IncidentKind::assessed) w.field("mode", id_of(incident_mode_vocab, inc.mode));
+        w.field("name", o.t(inc.name)).field("summary", o.t(inc.summary));
+        w.field_or_null("operator", inc.operator_index < ds.operators.size() ? ds.operators[inc.operator_index].id : std::string());
+        w.field_or_null("attack_window_end", inc.attack_window.end);
+        w.key("facts").begin_array();
+        for (const Fact& f : inc.facts) o.fact(f, nullptr);
+        w.end_array().key("exposed");
+        o.classes(inc.exposed.classes);
+        w.key("exposed_sources");
+        o.sources(inc.exposed.sources);
+        w.key("not_exposed");
+        o.classes(inc.not_exposed.classes);
+        w.field("who_can_tell", o.t(inc.who_can_tell)).key("routes");
+        o.links(inc.routes);
+        w.end_object();
+    }
+    w.end_array();
+    o.source_table();
+    w.end_object();
+    return w.take();
+}
+
+std::string Engine::scan(std::string_view message, std::string_view lang_id) const {
+    Lang lang = Lang::fr;
+    if (!parse_lang(lang_id, lang)) return error_json("invalid_answers", "\"lang\" must be " + id_list(lang_vocab));
+    return scan_json(message, lang, dataset_.get());
+}
+
+std::string Engine::check(std::string_view answers_json) const {
+    if (answers_json.size() > max_answers_bytes) return error_json("input_too_large", "answers larger than 64 KiB");
+    const FlatObject in = parse_flat_object(answers_json);
+    if (!in.error.empty()) return error_json("invalid_answers", in.error);
+    const Dataset& ds = *dataset_;
+    // Known keys: the fixed ones and every question id.
+    for (const auto& [key, value] : in.fields) {
+        const bool fixed = key == "org" || key == "query" || key == "role" || key == "lang";
+        if (!fixed && !ds.find_question(key)) return error_json("invalid_answers", "unknown answer \"" + text::to_display(key, 40) + "\"");
+    }
+    auto get = [&](const char* key, const char* fallback) { const std::string* v = in.find(key); return v ? *v : std::string(fallback); };
+    Lang lang = Lang::fr;
+    if (!parse_lang(get("lang", "fr"), lang)) return error_json("invalid_answers", "\"lang\" must be " + id_list(lang_vocab));
+    Answers a;
+    if (!parse_id(role_vocab, get("role", "insured"), a.role)) return error_json("invalid_answers", "\"role\" must be " + id_list(role_vocab));
+    std::string org_id = get("org", ""), query = get("query", "");
+    const Overlay& ov = ds.overlay;
     if (ov.present && ov.lock && a.role == Role::insured) {
         // The insurer's page checks its own members only.
-        if (!org_id.empty() && org_id != dataset_->organizations[ov.organization].id) {
-            return error_json("org_locked", "this checker is set up for " + dataset_->organizations[ov.organization].name + " only");
+        if (!org_id.empty() && org_id != ds.organizations[ov.organization].id) {
+            return error_json("org_locked", "this checker is set up for " + ds.organizations[ov.organization].name + " only");
         }
-        org_id = dataset_->organizations[ov.organization].id;
+        org_id = ds.organizations[ov.organization].id;
         query.clear();
     } else if (ov.present && org_id.empty() && query.empty()) {
-        org_id = dataset_->organizations[ov.organization].id;  // preselected, still changeable
+        org_id = ds.organizations[ov.organization].id;  // preselected, still changeable
     }
+    Match match;
     if (!org_id.empty()) {
-        a.org = dataset_->find_org(org_id);
-        if (!a.org) return error_json("unknown_org", "no organization with id \"" + sanitize_utf8(org_id, 64) + "\"");
+        a.org = ds.find_org(org_id);
+        if (!a.org) {
+            match = by_id(*this, org_id);
+            if (!match.used) return error_json("unknown_org", "no organization with id \"" + text::to_display(org_id, 64) + "\"");
+        }
     } else if (!query.empty()) {
-        const std::vector<Suggestion> best = index_.search(query, 1);
-        json match = {{"query", sanitize_utf8(query, text::max_query_bytes)}, {"alias", nullptr}, {"score", 0}};
-        if (!best.empty()) {
-            match["alias"] = best[0].alias;
-            match["score"] = round3(best[0].score);
-            if (best[0].score >= query_pick_score) a.org = best[0].org;
-        }
-        result["match"] = std::move(match);
+        match = understand(*this, query);
+        if (match.picked() && match.picked()->kind == EntryKind::organization) a.org = match.picked()->org;
     }
+    // A picked operator or network answers as the card or the network would.
+    const Question* card_q = ds.question_of(QuestionKind::card);
+    const Question* network_q = ds.question_of(QuestionKind::network);
+    if (match.picked() && match.picked()->kind == EntryKind::operator_ && card_q) a.given[card_q->id] = match.picked()->id;
+    if (match.picked() && match.picked()->kind == EntryKind::network && network_q) a.given[network_q->id] = match.picked()->id;
     if (a.role == Role::pro) a.org = nullptr;  // professionals' exposure does not depend on an insurer
-    result["org"] = a.org ? json{{"id", a.org->id}, {"name", a.org->name}} : json(nullptr);
-
-    const Assessment as = assess(*dataset_, a);
-    result["overall"] = to_string(as.overall);
-    result["provisional"] = !as.questions.empty();
-    json incidents = json::array();
-    for (const IncidentResult& r : as.incidents) {
-        json reasons = json::array();
-        for (const Reason& reason : r.reasons) {
-            reasons.push_back({{"text", reason.text.get(l)}, {"sources", sources_json(*dataset_, reason.sources)},
-                               {"provenance", provenance(*dataset_, reason.sources)}});
+    // The answers to the questions, checked against what each accepts.
+    std::string contract_text;
+    bool contract_typed = false;
+    for (const Question& q : ds.questions) {
+        const std::string* v = in.find(q.id);
+        if (!v) continue;
+        if (q.kind == QuestionKind::contract) {
+            const std::vector<Option> opts = answer_options(ds, q, a.org);
+            const bool listed = std::any_of(opts.begin(), opts.end(), [&](const Option& o) { return o.id == *v; });
+            if (listed) {
+                a.given[q.id] = *v;
+            } else {
+                // Free text: matched with the named contracts; no match means "I don't know".
+                contract_typed = !text::fold(*v).empty();
+                contract_text = text::to_display(*v, text::max_contract_bytes);
+                a.given[q.id] = resolve_contract(a.org, contract_text);
+            }
+            continue;
         }
-        incidents.push_back({{"id", r.incident->id},
-                             {"operator", r.incident->operator_id},
-                             {"name", r.incident->name.get(l)},
-                             {"verdict", to_string(r.verdict)},
-                             {"reasons", std::move(reasons)},
-                             {"exposed", classes_json(*dataset_, r.exposed, l)},
-                             {"not_exposed", classes_json(*dataset_, r.not_exposed, l)}});
+        const std::vector<Option> opts = answer_options(ds, q, a.org);
+        if (std::none_of(opts.begin(), opts.end(), [&](const Option& o) { return o.id == *v; })) {
+            std::string allowed;
+            for (std::size_t i = 0; i < opts.size(); ++i) allowed += (i ? ", " : "") + opts[i].id;
+            return error_json("invalid_answers", "\"" + q.id + "\" must be one of " + allowed);
+        }
+        a.given[q.id] = *v;
     }
-    result["incidents"] = std::move(incidents);
-    json questions = json::array();
-    for (const Question* q : as.questions) questions.push_back(question_json(*q, a, l));
-    result["questions"] = std::move(questions);
-    json actions = json::array();
-    for (const Action* act : as.actions) {
-        json links = json::array();
-        for (const Link& link : act->links) links.push_back({{"url", link.url}, {"label", link.label.get(l)}});
-        actions.push_back({{"id", act->id}, {"title", act->title.get(l)}, {"text", act->text.get(l)}, {"links", std::move(links)},
-                           {"provenance", act->from_overlay ? "insurer" : "public"}});
+    for (auto it = a.given.begin(); it != a.given.end();) {
+        it = it->second == answer_unknown ? a.given.erase(it) : std::next(it);
     }
-    result["actions"] = std::move(actions);
-    result["overlay"] = overlay_json(*dataset_, l);
-    return result;
+
+    const Assessment as = assess(ds, a);
+    JsonWriter w;
+    Out o{ds, lang, w};
+    w.begin_object().field("ok", true);
+    w.key("dataset").begin_object().field("version", ds.dataset_version).field("source_sha256", ds.source_sha256).end_object();
+    w.field("role", id_of(role_vocab, a.role)).field("lang", id_of(lang_vocab, lang));
+    w.key("org");
+    if (a.org) {
+        w.begin_object().field("id", a.org->id).field("name", a.org->name).field("detail", o.t(a.org->detail)).field("kind", id_of(org_kind_vocab, a.org->kind));
+        w.field_or_null("note", a.org->has_note ? o.t(a.org->note) : std::string()).key("contacts");
+        o.contacts(a.org->contacts);
+        w.end_object();
+    } else {
+        w.null();
+    }
+    if (match.used) {
+        w.key("match");
+        write_match(o, match);
+    }
+    if (contract_typed) {
+        w.key("contract_match").begin_object().field("text", contract_text).field("understood_as", a.get(ds.question_of(QuestionKind::contract))).end_object();
+    }
+    w.field("overall", to_string(as.overall)).key("words");
+    o.words(as.overall);
+    w.field("provisional", as.provisional);
+    w.key("answers").begin_array();
+    for (const Question& q : ds.questions) {
+        const std::string& v = a.get(&q);
+        if (v == answer_unknown) continue;
+        const std::vector<Option> opts = answer_options(ds, q, a.org);
+        const auto opt = std::find_if(opts.begin(), opts.end(), [&](const Option& x) { return x.id == v; });
+        w.begin_object().field("question", q.id).field("text", o.t(q.text)).field("value", v).field("label", opt != opts.end() ? o.t(opt->label) : v).end_object();
+    }
+    w.end_array();
+    w.key("incidents").begin_array();
+    for (const IncidentResult& r : as.incidents) {
+        const Incident& inc = *r.incident;
+        w.begin_object().field("id", inc.id).field("mode", id_of(incident_mode_vocab, inc.mode));
+        w.field_or_null("operator", inc.operator_index < ds.operators.size() ? ds.operators[inc.operator_index].id : std::string());
+        w.field("operator_name", inc.operator_index < ds.operators.size() ? ds.operators[inc.operator_index].name : o.t(inc.name));
+        w.field("name", o.t(inc.name)).field("applies", r.applies).field("verdict", to_string(r.verdict)).field("verdict_label", o.lang == Lang::en ? words_for(r.verdict).short_en : words_for(r.verdict).short_fr);
+        w.key("reasons").begin_array();
+        for (const Reason& reason : r.reasons) write_reason(o, reason);
+        w.end_array().key("exposed");
+        o.classes(r.exposed);
+        w.key("not_exposed");
+        o.classes(r.not_exposed);
+        w.end_object();
+    }
+    w.end_array();
+    w.key("exposure").begin_object().field("hypothetical", as.exposure.hypothetical).key("applies").begin_array();
+    for (std::size_t i : as.exposure.applies) w.value(as.incidents[i].incident->id);
+    w.end_array();
+    for (const bool exposed : {true, false}) {
+        w.key(exposed ? "exposed" : "not_exposed").begin_array();
+        for (const ExposureItem& x : exposed ? as.exposure.exposed : as.exposure.not_exposed) {
+            const DataClass* c = ds.find_class(x.id);
+            w.begin_object().field("id", x.id).field("label", c ? o.t(c->label) : x.id);
+            if (c && !c->gloss.empty()) w.field("gloss", c->gloss);
+            w.field("partial", x.partial).key("incidents").begin_array();
+            for (std::size_t i : x.incidents) w.value(as.incidents[i].incident->id);
+            w.end_array().key("operators").begin_array();
+            for (std::size_t i : x.incidents) {
+                const Incident& inc = *as.incidents[i].incident;
+                w.value(inc.operator_index < ds.operators.size() ? ds.operators[inc.operator_index].name : o.t(inc.name));
+            }
+            w.end_array().end_object();
+        }
+        w.end_array();
+    }
+    w.end_object();
+    w.key("questions").begin_array();
+    for (const RankedQuestion& rq : as.questions) {
+        w.begin_object().field("id", rq.question->id).field("kind", id_of(question_kind_vocab, rq.question->kind));
+        w.field("text", o.t(rq.question->text)).field("help", o.t(rq.question->help)).key("options");
+        o.options(answer_options(ds, *rq.question, a.org));
+        w.field("changes_overall", rq.changes_overall).field("outcomes", rq.outcomes).end_object();
+    }
+    w.end_array();
+    w.key("plan").begin_object().key("first").begin_array();
+    for (const Action* act : as.first) o.action(*act, ActionTier::first);
+    w.end_array().key("more").begin_array();
+    for (const Action* act : as.more) o.action(*act, ActionTier::more);
+    w.end_array().key("emergency");
+    if (as.emergency) o.action(*as.emergency, ActionTier::emergency);
+    else w.null();
+    w.end_object();
+    // The dated events of the incidents that apply to this person (those of "what leaked"),
+    // oldest first.
+    std::vector<std::pair<const Fact*, const Incident*>> events;
+    for (const std::size_t i : as.exposure.applies) {
+        const IncidentResult& r = as.incidents[i];
+        for (const Fact& f : r.incident->facts) {
+            if (f.kind == FactKind::timeline && !f.date.empty()) events.emplace_back(&f, r.incident);
+        }
+    }
+    std::stable_sort(events.begin(), events.end(), [](const auto& x, const auto& y) { return day_of(x.first->date, false) < day_of(y.first->date, false); });
+    w.key("timeline").begin_array();
+    for (const auto& [f, inc] : events) o.fact(*f, inc);
+    w.end_array();
+    // Other leaks of French health data: listed for everyone, one line each.
+    // (each in full from incidents(): the page opens them on demand)
+    w.key("related").begin_array();
+    for (const Incident& inc : ds.incidents) {
+        if (inc.kind != IncidentKind::informational) continue;
+        w.begin_object().field("id", inc.id).field("name", o.t(inc.name)).field("summary", o.t(inc.summary)).end_object();
+    }
+    w.end_array();
+    w.key("glossary").begin_array();
+    for (const GlossaryTerm* g : glossary_for(ds, as, lang)) w.begin_object().field("id", g->id).field("term", o.t(g->term)).field("text", o.t(g->text)).end_object();
+    w.end_array();
+    // A correction report that carries ids only, never anything typed.
+    std::string body = "dataset: " + ds.dataset_version + "\nsha256: " + ds.source_sha256 + "\norganization: " + (a.org ? a.org->id : std::string("-"));
+    if (match.picked() && !a.org) body += "\nname picked: " + match.picked()->id;
+    if (match.umbrella) body += "\numbrella: " + match.umbrella->id;
+    body += "\nrole: " + std::string(id_of(role_vocab, a.role));
+    for (const auto& [q, v] : a.given) body += "\n" + q + ": " + v;
+    for (const IncidentResult& r : as.incidents) body += "\nverdict " + r.incident->id + ": " + std::string(to_string(r.verdict));
+    w.key("report").begin_object().field("email", ds.corrections.email).field("url", ds.corrections.url);
+    w.field("subject", "breachcheck " + ds.dataset_version + ": " + (a.org ? a.org->id : std::string("-"))).field("body", body).end_object();
+    w.key("overlay");
+    o.overlay();
+    o.source_table();
+    w.end_object();
+    return w.take();
 }
 
 }  // namespace breachcheck

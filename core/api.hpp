@@ -1,5 +1,7 @@
-// The engine's public face: JSON documents in and out, shared by the CLI (--json) and the
-// WebAssembly bindings so that both give exactly the same answers (see docs/api.md).
+// The engine's public face: JSON text in and out, shared by the CLI (--json) and the WebAssembly
+// bindings so that both give exactly the same answers (docs/api.md). Every answer is an object
+// with "ok": true, or {"ok": false, "error": {"code", "message", "path"?, "errors"?}}, the one
+// error shape; codes come from vocab.hpp's error_codes.
 #pragma once
 
 #include <cstddef>
@@ -8,50 +10,65 @@
 #include <string_view>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
 #include "assess.hpp"
 #include "dataset.hpp"
 #include "search.hpp"
 
 namespace breachcheck {
 
-class Engine {
-public:
-    // Null engine and the validation errors when the dataset (or the overlay, when not empty)
-    // is invalid; overlay errors carry paths inside the overlay document.
-    static std::unique_ptr<Engine> load(std::string_view dataset_text, std::vector<ValidationError>& errors,
-                                        std::string_view overlay_text = {});
+class Engine;
 
-    const Dataset& dataset() const { return *dataset_; }
-    const SearchIndex& index() const { return index_; }
-
-    nlohmann::json search(std::string_view query, std::size_t limit) const;
-    nlohmann::json list() const;
-    // `answers` as in docs/api.md; returns the check result or {"error": {code, message}}.
-    nlohmann::json check(const nlohmann::json& answers) const;
-    nlohmann::json info() const;
-    // The scam-message analyser (core/scam.hpp), with the dataset's insurer domains as official.
-    nlohmann::json scan(std::string_view message, std::string_view lang) const;
-
-    // Smallest search score at which a free-text query picks an organization for check.
-    static constexpr double query_pick_score = 0.6;
-
-private:
-    Engine(std::shared_ptr<const Dataset> ds) : dataset_(std::move(ds)), index_(*dataset_) {}
-    std::shared_ptr<const Dataset> dataset_;
-    SearchIndex index_;
+// What loading gives, in one go: the engine, or the stage that failed and its errors.
+struct LoadOutcome {
+    std::unique_ptr<Engine> engine;
+    std::string stage;  // "" when loaded; else "dataset", "overlay" or "image"
+    std::vector<ValidationError> errors;
+    // {ok:false, error:{code, message, errors}} for a failed load ("" when loaded).
+    std::string error_json() const;
 };
 
-nlohmann::json validate(std::string_view dataset_text);
-// Validates an insurer's overlay against a (valid) base dataset: {valid, errors, warnings}.
-nlohmann::json validate_overlay(std::string_view dataset_text, std::string_view overlay_text);
-nlohmann::json error_json(std::string_view code, std::string message);
+class Engine {
+public:
+    // From a compact image (image.hpp): what the page's module does.
+    static LoadOutcome from_image(std::string_view image_bytes);
+    // From a dataset already loaded (the JSON loader, in load.hpp, gives one).
+    static std::unique_ptr<Engine> from_dataset(std::unique_ptr<const Dataset> ds);
 
-// Serialises with invalid UTF-8 replaced (user text can contain anything); never throws.
-std::string dump(const nlohmann::json& j, int indent = -1);
+    const Dataset& dataset() const { return *dataset_; }
+    // SHA-256 of the file the dataset was loaded from (for an image: computed on first use, so
+    // that a first verdict does not wait for it; the page compares it with the manifest).
+    const std::string& sha256() const;
+    const SearchIndex& index() const { return index_; }
 
-// Re-encodes text as valid UTF-8 (invalid bytes become U+FFFD), cut to `max_bytes`.
-std::string sanitize_utf8(std::string_view s, std::size_t max_bytes);
+    std::string search(std::string_view query, std::size_t limit) const;
+    std::string list() const;
+    // `answers_json`: a flat object of string answers (docs/api.md).
+    std::string check(std::string_view answers_json) const;
+    std::string info(std::string_view lang) const;
+    // Every question's definition, with the options generated for `org_id` ("" = none).
+    std::string questions(std::string_view lang, std::string_view org_id) const;
+    // Every incident, assessed and informational, with its dates, figures and sources.
+    std::string incidents(std::string_view lang) const;
+    // The scam-message analyser (core/scam.hpp), with the dataset's insurer domains as official.
+    std::string scan(std::string_view message, std::string_view lang) const;
+
+    // Smallest search score at which a typed name picks an entry, and the lead it needs over the
+    // next one: below either, the answer lists candidates instead of guessing.
+    static constexpr double query_pick_score = 0.6;
+    static constexpr double query_pick_margin = 0.1;
+    static constexpr std::size_t max_answers_bytes = 64 * 1024;
+
+private:
+    explicit Engine(std::unique_ptr<const Dataset> ds) : dataset_(std::move(ds)), index_(*dataset_) {}
+    std::unique_ptr<const Dataset> dataset_;
+    SearchIndex index_;
+    std::string image_;              // the image's bytes, until its SHA-256 is computed
+    mutable std::string sha256_;
+};
+
+// {ok:false, error:{code, message}}; the code is checked against vocab.hpp's table.
+std::string error_json(std::string_view code, std::string_view message);
+// {ok:true, valid, errors:[{path, message}], warnings:[…]}
+std::string validation_json(const std::vector<ValidationError>& errors, const std::vector<ValidationError>& warnings = {});
 
 }  // namespace breachcheck

@@ -5,59 +5,53 @@
 #include <algorithm>
 #include <array>
 
+#include "json_out.hpp"
 #include "text.hpp"
 
 namespace breachcheck {
 namespace {
 
-using json = nlohmann::json;
 
+// One table, as data (no code runs to build it): each family of phrases, folded (lowercase, no
+// accents) and matched as whole words, and what it means.
 struct Family {
     const char* id;
-    std::vector<const char*> phrases;  // folded (lowercase, no accents), matched as whole words
-    LocalText text;
+    const char* const* phrases;  // ends with nullptr
+    const char* fr;
+    const char* en;
 };
 
-const std::vector<Family>& families() {
-    static const std::vector<Family> table = {
-        {"claims_health_body",
-         {"ameli", "assurance maladie", "cpam", "carte vitale", "securite sociale", "mutuelle", "complementaire sante",
-          "tiers payant", "viamedis", "almerys", "mon espace sante", "caisse primaire", "health insurance"},
-         {"Le message se présente comme venant de l'Assurance Maladie, d'une mutuelle ou du service de la carte Vitale : c'est l'habillage le plus courant des arnaques qui ont suivi la fuite.",
-          "The message presents itself as coming from the Assurance Maladie, an insurer or the Carte Vitale service: the most common disguise of the scams that followed the leak."}},
-        {"urgency",
-         {"urgent", "immediatement", "sans delai", "sous 24h", "sous 48h", "24 heures", "48 heures", "dernier rappel",
-          "derniere relance", "expire", "expiration", "suspendu", "suspension", "bloque", "blocage", "desactive",
-          "avant le", "dans les plus brefs delais", "action requise", "immediately", "within 24", "final notice"},
-         {"Il vous presse (délai très court, compte « suspendu » ou « bloqué ») : l'urgence sert à vous empêcher de vérifier.",
-          "It rushes you (a very short deadline, an account \"suspended\" or \"blocked\"): urgency is there to stop you from checking."}},
-        {"asks_bank_or_codes",
-         {"iban", "rib", "carte bancaire", "numero de carte", "cryptogramme", "cvv", "coordonnees bancaires", "code de confirmation",
-          "code recu", "code sms", "code de securite", "mot de passe", "identifiant", "code secret", "bank details", "card number", "password"},
-         {"Il demande des coordonnées bancaires, un code ou un mot de passe : ni l'Assurance Maladie, ni une mutuelle, ni une banque ne les demandent par message ou par téléphone.",
-          "It asks for bank details, a code or a password: neither the Assurance Maladie, an insurer nor a bank asks for them by message or phone."}},
-        {"money_bait",
-         {"remboursement", "rembourse", "trop percu", "versement", "indemnisation", "indemnite", "compensation", "dedommagement",
-          "vous etes eligible", "en attente de paiement", "refund", "reimbursement"},
-         {"Il promet un remboursement ou une indemnisation : la CNIL a averti que les fraudeurs utiliseraient justement ce prétexte après la fuite.",
-          "It promises a refund or compensation: the CNIL warned that fraudsters would use exactly this pretext after the leak."}},
-        {"new_card_or_fee",
-         {"nouvelle carte vitale", "renouveler votre carte", "renouvellement de votre carte", "commander votre carte", "frais de livraison",
-          "frais d envoi", "frais de dossier", "nouvelle edition", "mise a jour de votre carte", "new card"},
-         {"Il parle d'une nouvelle carte Vitale ou de frais à payer : la carte Vitale est gratuite, n'expire pas et se met à jour en pharmacie.",
-          "It talks about a new Carte Vitale or a fee to pay: the Carte Vitale is free, does not expire and is updated at the pharmacy."}},
-        {"quotes_your_details",
-         {"numero de securite sociale", "votre nir", "date de naissance", "numero d adherent", "rang de naissance", "vos garanties",
-          "social security number", "date of birth"},
-         {"Il cite vos données (numéro de sécurité sociale, date de naissance, n° d'adhérent…) : ce sont justement les données volées, cela ne prouve pas que le message est authentique.",
-          "It quotes your details (social security number, date of birth, member number…): those are exactly the stolen data, so it does not prove the message is genuine."}},
-        {"asks_to_call_back",
-         {"rappelez", "appelez le", "appelez nous", "contactez le", "call us", "call back", "composez le"},
-         {"Il vous demande d'appeler un numéro : raccrochez et appelez vous-même le numéro que vous connaissez (celui de votre carte, ou le 3646 pour l'Assurance Maladie).",
-          "It asks you to call a number: call the number you already know instead (the one on your card, or 3646 for the Assurance Maladie)."}},
-    };
-    return table;
-}
+constexpr const char* phrases_claims_health_body[] = {"ameli", "assurance maladie", "cpam", "carte vitale", "securite sociale", "mutuelle", "complementaire sante", "tiers payant", "viamedis", "almerys", "mon espace sante", "caisse primaire", "health insurance", nullptr};
+constexpr const char* phrases_urgency[] = {"urgent", "immediatement", "sans delai", "sous 24h", "sous 48h", "24 heures", "48 heures", "dernier rappel", "derniere relance", "expire", "expiration", "suspendu", "suspension", "bloque", "blocage", "desactive", "avant le", "dans les plus brefs delais", "action requise", "immediately", "within 24", "final notice", nullptr};
+constexpr const char* phrases_asks_bank_or_codes[] = {"iban", "rib", "carte bancaire", "numero de carte", "cryptogramme", "cvv", "coordonnees bancaires", "code de confirmation", "code recu", "code sms", "code de securite", "mot de passe", "identifiant", "code secret", "bank details", "card number", "password", nullptr};
+constexpr const char* phrases_money_bait[] = {"remboursement", "rembourse", "trop percu", "versement", "indemnisation", "indemnite", "compensation", "dedommagement", "vous etes eligible", "en attente de paiement", "refund", "reimbursement", nullptr};
+constexpr const char* phrases_new_card_or_fee[] = {"nouvelle carte vitale", "renouveler votre carte", "renouvellement de votre carte", "commander votre carte", "frais de livraison", "frais d envoi", "frais de dossier", "nouvelle edition", "mise a jour de votre carte", "new card", nullptr};
+constexpr const char* phrases_quotes_your_details[] = {"numero de securite sociale", "votre nir", "date de naissance", "numero d adherent", "rang de naissance", "vos garanties", "social security number", "date of birth", nullptr};
+constexpr const char* phrases_asks_to_call_back[] = {"rappelez", "appelez le", "appelez nous", "contactez le", "call us", "call back", "composez le", nullptr};
+
+constexpr Family families[] = {
+    {"claims_health_body", phrases_claims_health_body,
+     "Le message se présente comme venant de l'Assurance Maladie, d'une mutuelle ou du service de la carte Vitale : c'est l'habillage le plus courant des arnaques qui ont suivi la fuite.",
+     "The message presents itself as coming from the Assurance Maladie, an insurer or the Carte Vitale service: the most common disguise of the scams that followed the leak."},
+    {"urgency", phrases_urgency,
+     "Il vous presse (délai très court, compte « suspendu » ou « bloqué ») : l'urgence sert à vous empêcher de vérifier.",
+     "It rushes you (a very short deadline, an account \"suspended\" or \"blocked\"): urgency is there to stop you from checking."},
+    {"asks_bank_or_codes", phrases_asks_bank_or_codes,
+     "Il demande des coordonnées bancaires, un code ou un mot de passe : ni l'Assurance Maladie, ni une mutuelle, ni une banque ne les demandent par message ou par téléphone.",
+     "It asks for bank details, a code or a password: neither the Assurance Maladie, an insurer nor a bank asks for them by message or phone."},
+    {"money_bait", phrases_money_bait,
+     "Il promet un remboursement ou une indemnisation : la CNIL a averti que les fraudeurs utiliseraient justement ce prétexte après la fuite.",
+     "It promises a refund or compensation: the CNIL warned that fraudsters would use exactly this pretext after the leak."},
+    {"new_card_or_fee", phrases_new_card_or_fee,
+     "Il parle d'une nouvelle carte Vitale ou de frais à payer : la carte Vitale est gratuite, n'expire pas et se met à jour en pharmacie.",
+     "It talks about a new Carte Vitale or a fee to pay: the Carte Vitale is free, does not expire and is updated at the pharmacy."},
+    {"quotes_your_details", phrases_quotes_your_details,
+     "Il cite vos données (numéro de sécurité sociale, date de naissance, n° d'adhérent…) : ce sont justement les données volées, cela ne prouve pas que le message est authentique.",
+     "It quotes your details (social security number, date of birth, member number…): those are exactly the stolen data, so it does not prove the message is genuine."},
+    {"asks_to_call_back", phrases_asks_to_call_back,
+     "Il vous demande d'appeler un numéro : raccrochez et appelez vous-même le numéro que vous connaissez (celui de votre carte, ou le 3646 pour l'Assurance Maladie).",
+     "It asks you to call a number: call the number you already know instead (the one on your card, or 3646 for the Assurance Maladie)."},
+};
 
 // Hosts that belong to the bodies named in the guidance; any subdomain counts.
 const std::array<std::string_view, 10> official_suffixes = {"gouv.fr", "ameli.fr", "cnil.fr", "service-public.fr", "monespacesante.fr",
@@ -194,10 +188,11 @@ ScamReport scan_message(std::string_view message, const Dataset* ds) {
     if (message.size() > max_message_bytes) message = message.substr(0, max_message_bytes);
     const std::string folded = " " + text::fold(message) + " ";
     std::vector<std::string> found;
-    for (const Family& f : families()) {
-        for (const char* phrase : f.phrases) {
+    for (const Family& f : families) {
+        for (const char* const* p = f.phrases; *p; ++p) {
+            const char* phrase = *p;
             if (contains_phrase(folded, phrase)) {
-                r.flags.push_back({f.id, f.text, phrase});
+                r.flags.push_back({f.id, LocalText{f.fr, f.en}, phrase});
                 found.push_back(f.id);
                 break;
             }
@@ -255,10 +250,12 @@ ScamReport scan_message(std::string_view message, const Dataset* ds) {
     return r;
 }
 
-json scan_json(std::string_view message, Lang lang, const Dataset* ds) {
+std::string scan_json(std::string_view message, Lang lang, const Dataset* ds) {
     const ScamReport r = scan_message(message, ds);
-    json flags = json::array();
-    for (const ScamFlag& f : r.flags) flags.push_back({{"id", f.id}, {"text", f.text.get(lang)}, {"detail", f.detail}});
+    JsonWriter w;
+    w.begin_object().field("ok", true).field("risk", r.risk).key("flags").begin_array();
+    for (const ScamFlag& f : r.flags) w.begin_object().field("id", f.id).field("text", f.text.get(lang)).field("detail", text::to_display(f.detail, 300)).end_object();
+    w.end_array();
     const bool en = lang == Lang::en;
     std::string advice;
     if (r.risk == "high") {
@@ -271,7 +268,8 @@ json scan_json(std::string_view message, Lang lang, const Dataset* ds) {
         advice = en ? "No known pattern was found, which does not make the message safe: this check only knows some patterns. When in doubt, contact the sender through the details you already know."
                     : "Aucun signe connu n'a été trouvé, ce qui ne veut pas dire que le message est sûr : cette vérification ne connaît que certains procédés. Dans le doute, contactez l'expéditeur par les coordonnées que vous connaissez déjà.";
     }
-    return json{{"risk", r.risk}, {"flags", std::move(flags)}, {"advice", advice}, {"truncated", message.size() > max_message_bytes}};
+    w.field("advice", advice).field("truncated", message.size() > max_message_bytes).end_object();
+    return w.take();
 }
 
 }  // namespace breachcheck

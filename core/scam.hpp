@@ -6,8 +6,6 @@
 #include <string_view>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
 #include "dataset.hpp"
 
 namespace breachcheck {
@@ -30,7 +28,7 @@ inline constexpr std::size_t max_message_bytes = 64 * 1024;
 // `ds` (optional) adds the hosts of insurers' own-statement sources to the official domains.
 ScamReport scan_message(std::string_view message, const Dataset* ds = nullptr);
 
-// {risk, flags: [{id, text, detail}], advice, truncated}
-nlohmann::json scan_json(std::string_view message, Lang lang, const Dataset* ds = nullptr);
+// {ok, risk, flags: [{id, text, detail}], advice, truncated}
+std::string scan_json(std::string_view message, Lang lang, const Dataset* ds = nullptr);
 
 }  // namespace breachcheck

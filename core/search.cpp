@@ -113,7 +113,10 @@ struct Scratch {
     std::vector<std::uint32_t> org_stamp, org_slot;
     std::vector<unsigned char> used;
     struct Best {
-        std::uint32_t org;
+        std::uint32_t org;  // the entry's slot (all kinds numbered together)
+        EntryKind kind;
+        std::uint32_t index;
+        const Alias* alias_info;
         const std::string* alias;
         double score;
         std::uint32_t words, agreement;
@@ -156,13 +159,17 @@ SearchIndex::SearchIndex(const Dataset& ds) : ds_(&ds) {
         if (added) found.push_back({std::move(text), static_cast<std::uint32_t>(first)});
         return it->second;
     };
-    for (std::size_t i = 0; i < ds.organizations.size(); ++i) {
-        const Organization& o = ds.organizations[i];
-        for (std::size_t k = 0; k <= o.aliases.size(); ++k) {
-            const std::string& name = k == 0 ? o.name : o.aliases[k - 1];
-            const std::vector<std::string> tokens = text::tokens(name);
+    base_[0] = 0;
+    base_[1] = static_cast<std::uint32_t>(ds.organizations.size());
+    base_[2] = base_[1] + static_cast<std::uint32_t>(ds.operators.size());
+    base_[3] = base_[2] + static_cast<std::uint32_t>(ds.networks.size());
+    slots_ = base_[3] + static_cast<std::uint32_t>(ds.umbrellas.size());
+    auto add_names = [&](EntryKind kind, std::size_t i, const std::string& name, const std::vector<Alias>& aliases) {
+        for (std::size_t k = 0; k <= aliases.size(); ++k) {
+            const std::vector<std::string> tokens = text::tokens(k == 0 ? name : aliases[k - 1].name);
             if (tokens.empty()) continue;
             Entry e;
+            e.kind = kind;
             e.org = static_cast<std::uint32_t>(i);
             e.alias = static_cast<std::uint32_t>(k);
             for (const std::string& t : tokens) {  // = text::fold(name), without tokenizing again
@@ -177,7 +184,11 @@ SearchIndex::SearchIndex(const Dataset& ds) : ds_(&ds) {
             for (std::size_t j = 0; j + 1 < tokens.size(); ++j) e.terms.push_back(term_id(tokens[j] + tokens[j + 1], tokens[j].size()));
             entries_.push_back(std::move(e));
         }
-    }
+    };
+    for (std::size_t i = 0; i < ds.organizations.size(); ++i) add_names(EntryKind::organization, i, ds.organizations[i].name, ds.organizations[i].aliases);
+    for (std::size_t i = 0; i < ds.operators.size(); ++i) add_names(EntryKind::operator_, i, ds.operators[i].name, ds.operators[i].aliases);
+    for (std::size_t i = 0; i < ds.networks.size(); ++i) add_names(EntryKind::network, i, ds.networks[i].name, ds.networks[i].aliases);
+    for (std::size_t i = 0; i < ds.umbrellas.size(); ++i) add_names(EntryKind::umbrella, i, ds.umbrellas[i].name, ds.umbrellas[i].aliases);
     ids.clear();
     // Scan order: single tokens, then pairs, each sorted by text (then by where the pair splits).
     std::vector<std::uint32_t> order(found.size());
@@ -227,9 +238,42 @@ SearchIndex::SearchIndex(const Dataset& ds) : ds_(&ds) {
     }
 }
 
+std::uint32_t SearchIndex::slot(EntryKind kind, std::uint32_t index) const { return base_[static_cast<int>(kind)] + index; }
+
+const Alias* SearchIndex::alias_of(const Entry& e) const {
+    if (e.alias == 0) return nullptr;
+    switch (e.kind) {
+        case EntryKind::organization: return &ds_->organizations[e.org].aliases[e.alias - 1];
+        case EntryKind::operator_: return &ds_->operators[e.org].aliases[e.alias - 1];
+        case EntryKind::network: return &ds_->networks[e.org].aliases[e.alias - 1];
+        case EntryKind::umbrella: return &ds_->umbrellas[e.org].aliases[e.alias - 1];
+    }
+    return nullptr;
+}
+
+const std::string& SearchIndex::name_of(EntryKind kind, std::uint32_t index) const {
+    switch (kind) {
+        case EntryKind::organization: return ds_->organizations[index].name;
+        case EntryKind::operator_: return ds_->operators[index].name;
+        case EntryKind::network: return ds_->networks[index].name;
+        case EntryKind::umbrella: return ds_->umbrellas[index].name;
+    }
+    return ds_->organizations[index].name;
+}
+
+const std::string& SearchIndex::id_of_entry(EntryKind kind, std::uint32_t index) const {
+    switch (kind) {
+        case EntryKind::organization: return ds_->organizations[index].id;
+        case EntryKind::operator_: return ds_->operators[index].id;
+        case EntryKind::network: return ds_->networks[index].id;
+        case EntryKind::umbrella: return ds_->umbrellas[index].id;
+    }
+    return ds_->organizations[index].id;
+}
+
 const std::string& SearchIndex::alias_text(const Entry& e) const {
-    const Organization& o = ds_->organizations[e.org];
-    return e.alias == 0 ? o.name : o.aliases[e.alias - 1];
+    const Alias* a = alias_of(e);
+    return a ? a->name : name_of(e.kind, e.org);
 }
 
 namespace {
@@ -277,7 +321,7 @@ std::vector<Suggestion> SearchIndex::search(std::string_view query, std::size_t 
         letters += static_cast<std::uint32_t>(t.size());
     }
     thread_local Scratch s;
-    s.begin(terms_.size(), entries_.size(), ds_->organizations.size());
+    s.begin(terms_.size(), entries_.size(), slots_);
 
     // Per organization, the best match: a higher score, then more query words matched, then more
     // agreeing letters, then an AMC number before the name before its aliases (in their order).
@@ -302,8 +346,8 @@ std::vector<Suggestion> SearchIndex::search(std::string_view query, std::size_t 
         for (std::size_t i = 0; i < ds_->organizations.size(); ++i) {
             for (const std::string& amc : ds_->organizations[i].amc) {
                 const auto org = static_cast<std::uint32_t>(i);
-                if (amc == digits) offer({org, &amc, 1.0, all, len, 0});
-                else if (amc.compare(0, digits.size(), digits) == 0) offer({org, &amc, 0.8, all, len, 0});
+                if (amc == digits) offer({org, EntryKind::organization, org, nullptr, &amc, 1.0, all, len, 0});
+                else if (amc.compare(0, digits.size(), digits) == 0) offer({org, EntryKind::organization, org, nullptr, &amc, 0.8, all, len, 0});
             }
         }
     }
@@ -402,7 +446,7 @@ std::vector<Suggestion> SearchIndex::search(std::string_view query, std::size_t 
     for (const std::uint32_t ei : s.candidates) {
         const Entry& e = entries_[ei];
         if (e.folded == folded_query) {
-            offer({e.org, &alias_text(e), 1.0, static_cast<std::uint32_t>(n), letters, e.alias + 1});
+            offer({slot(e.kind, e.org), e.kind, e.org, alias_of(e), &alias_text(e), 1.0, static_cast<std::uint32_t>(n), letters, e.alias + 1});
             continue;
         }
         const std::size_t tn = e.tokens();
@@ -470,7 +514,7 @@ std::vector<Suggestion> SearchIndex::search(std::string_view query, std::size_t 
         // Mostly "did every query word find its match", a little "is the whole name covered", so
         // that "mutuelle generale" ranks La Mutuelle Générale above the Mutuelle Générale de la Police.
         const double score = std::min(0.99, query_part * (0.8 + 0.2 * alias_part));
-        if (score >= min_score) offer({e.org, &alias_text(e), score, words, agreement, e.alias + 1});
+        if (score >= min_score) offer({slot(e.kind, e.org), e.kind, e.org, alias_of(e), &alias_text(e), score, words, agreement, e.alias + 1});
     }
 
     // Scores are shown with 3 decimals (api.cpp): rank on that, so that results which look tied
@@ -484,17 +528,28 @@ std::vector<Suggestion> SearchIndex::search(std::string_view query, std::size_t 
         if (shown(a.score) != shown(b.score)) return shown(a.score) > shown(b.score);
         if (a.words != b.words) return a.words > b.words;
         if (a.agreement != b.agreement) return a.agreement > b.agreement;
-        const Organization& oa = ds_->organizations[a.org];
-        const Organization& ob = ds_->organizations[b.org];
-        if (oa.name != ob.name) return oa.name < ob.name;
-        return oa.id < ob.id;
+        const std::string& na = name_of(a.kind, a.index);
+        const std::string& nb = name_of(b.kind, b.index);
+        if (na != nb) return na < nb;
+        return id_of_entry(a.kind, a.index) < id_of_entry(b.kind, b.index);
     };
     const std::size_t k = std::min(limit, s.best.size());
     std::partial_sort(s.best.begin(), s.best.begin() + static_cast<std::ptrdiff_t>(k), s.best.end(), before);
     out.reserve(k);
     for (std::size_t i = 0; i < k; ++i) {
         const Scratch::Best& b = s.best[i];
-        out.push_back(Suggestion{&ds_->organizations[b.org], *b.alias, b.score, b.words, b.agreement});
+        Suggestion sug;
+        sug.kind = b.kind;
+        sug.entry = b.index;
+        sug.org = b.kind == EntryKind::organization ? &ds_->organizations[b.index] : nullptr;
+        sug.id = id_of_entry(b.kind, b.index);
+        sug.name = name_of(b.kind, b.index);
+        sug.alias = *b.alias;
+        sug.alias_info = b.alias_info;
+        sug.score = b.score;
+        sug.words = b.words;
+        sug.agreement = b.agreement;
+        out.push_back(std::move(sug));
     }
     return out;
 }

@@ -1,5 +1,6 @@
-// Ranked insurer suggestions for free text: typos, missing accents, abbreviations, AMC numbers,
-// words joined or split ("grassavoye", "mg tic").
+// Ranked suggestions for free text: insurers, and the operators, care networks and umbrella
+// names people read on their card; typos, missing accents, abbreviations, AMC numbers, words
+// joined or split ("grassavoye", "mg tic").
 #pragma once
 
 #include <cstddef>
@@ -13,8 +14,12 @@
 namespace breachcheck {
 
 struct Suggestion {
-    const Organization* org = nullptr;
+    EntryKind kind = EntryKind::organization;
+    std::size_t entry = 0;             // index in the dataset list of that kind
+    const Organization* org = nullptr;  // kind organization: the organization
+    std::string id, name;
     std::string alias;  // the name or alias (or AMC number) that matched best
+    const Alias* alias_info = nullptr;  // the alias record, when an alias matched
     double score = 0;   // (0, 1]; 1 = exact match of a name, alias or AMC number
     // Tie-breakers between suggestions shown with the same score (see SearchIndex::search):
     std::size_t words = 0;      // query words that found a match in `alias`
@@ -44,8 +49,9 @@ public:
         std::uint64_t mask = 0;                // one bit per letter/digit present
     };
     struct Entry {
-        std::uint32_t org = 0;
-        std::uint32_t alias = 0;  // 0 = the organization's name, k = its alias k - 1
+        EntryKind kind = EntryKind::organization;
+        std::uint32_t org = 0;    // index in the dataset list of `kind` (organizations, operators…)
+        std::uint32_t alias = 0;  // 0 = the entry's name, k = its alias k - 1
         std::string folded;
         std::vector<std::uint32_t> terms;  // term of each token, then of each adjacent pair
         std::vector<double> weights;       // weight of each token
@@ -66,7 +72,13 @@ private:
     std::vector<std::uint32_t> posting_start_;  // entries containing term t:
     std::vector<std::uint32_t> postings_;       // postings_[posting_start_[t] .. posting_start_[t+1])
 
+    std::uint32_t slot(EntryKind kind, std::uint32_t index) const;  // one number per entry, all kinds
     const std::string& alias_text(const Entry& e) const;
+    const Alias* alias_of(const Entry& e) const;
+    const std::string& name_of(EntryKind kind, std::uint32_t index) const;
+    const std::string& id_of_entry(EntryKind kind, std::uint32_t index) const;
+    std::uint32_t base_[4] = {0, 0, 0, 0};  // first slot of each kind
+    std::uint32_t slots_ = 0;
 };
 
 }  // namespace breachcheck

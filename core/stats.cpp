@@ -16,6 +16,7 @@ nlohmann::json dataset_stats(const Dataset& ds) {
     json without_own = json::array();
     std::size_t orgs_without_scope = 0;
     for (std::size_t i = 0; i < ds.incidents.size(); ++i) {
+        if (ds.incidents[i].mode != IncidentMode::insurer_operator || ds.incidents[i].kind != IncidentKind::assessed) continue;
         json counts = {{"current", 0}, {"former", 0}, {"indirect", 0}, {"not_concerned", 0}, {"no_statement", 0}};
         for (const Organization& o : ds.organizations) {
             bool any = false;
@@ -38,14 +39,21 @@ nlohmann::json dataset_stats(const Dataset& ds) {
     for (const Organization& o : ds.organizations) {
         if (o.scopes.empty()) ++orgs_without_scope;
     }
-    std::size_t facts = 0;
-    for (const Incident& inc : ds.incidents) facts += inc.facts.size();
+    std::size_t facts = 0, informational = 0;
+    for (const Incident& inc : ds.incidents) {
+        facts += inc.facts.size();
+        if (inc.kind == IncidentKind::informational) ++informational;
+    }
     return json{{"dataset_version", ds.dataset_version},
                 {"organizations", ds.organizations.size()},
                 {"organizations_without_statement", orgs_without_scope},
                 {"sources", ds.sources.size()},
                 {"sources_by_confidence", std::move(by_conf)},
+                {"incidents", ds.incidents.size()},
+                {"informational_incidents", informational},
                 {"incident_facts", facts},
+                {"operators", ds.operators.size()},
+                {"umbrellas", ds.umbrellas.size()},
                 {"networks", ds.networks.size()},
                 {"actions", ds.actions.size()},
                 {"per_incident", std::move(per_incident)},

@@ -91,6 +91,76 @@ bool is_valid_utf8(std::string_view s) {
     return produced == literal;
 }
 
+std::size_t utf8_sequence_length(std::string_view s, std::size_t i) {
+    const auto b0 = static_cast<unsigned char>(s[i]);
+    std::size_t len = 0;
+    char32_t cp = 0, min = 0;
+    if (b0 >= 0xC2 && b0 <= 0xDF) { len = 2; cp = b0 & 0x1F; min = 0x80; }
+    else if (b0 >= 0xE0 && b0 <= 0xEF) { len = 3; cp = b0 & 0x0F; min = 0x800; }
+    else if (b0 >= 0xF0 && b0 <= 0xF4) { len = 4; cp = b0 & 0x07; min = 0x10000; }
+    else return 0;
+    if (i + len > s.size()) return 0;
+    for (std::size_t k = 1; k < len; ++k) {
+        const auto b = static_cast<unsigned char>(s[i + k]);
+        if ((b & 0xC0) != 0x80) return 0;
+        cp = (cp << 6) | (b & 0x3F);
+    }
+    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
+    return len;
+}
+
+void encode_utf8(char32_t c, std::string& out) {
+    if (c < 0x80) {
+        out.push_back(static_cast<char>(c));
+    } else if (c < 0x800) {
+        out.push_back(static_cast<char>(0xC0 | (c >> 6)));
+        out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
+    } else if (c < 0x10000) {
+        out.push_back(static_cast<char>(0xE0 | (c >> 12)));
+        out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
+        out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
+    } else {
+        out.push_back(static_cast<char>(0xF0 | (c >> 18)));
+        out.push_back(static_cast<char>(0x80 | ((c >> 12) & 0x3F)));
+        out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
+        out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
+    }
+}
+
+namespace {
+
+std::string reencode(std::string_view s, std::size_t max_bytes, bool drop_bidi) {
+    std::string out;
+    std::string one;
+    // Decoding stops a little past the limit: the rest would be cut anyway.
+    const std::size_t look = max_bytes > s.size() ? s.size() : max_bytes + 4;
+    for (const char32_t c : decode_utf8(s.substr(0, look))) {
+        if (drop_bidi && is_bidi_control(c)) continue;
+        one.clear();
+        encode_utf8(c, one);
+        if (out.size() + one.size() > max_bytes) break;
+        out += one;
+    }
+    return out;
+}
+
+}  // namespace
+
+std::string to_valid_utf8(std::string_view s, std::size_t max_bytes) { return reencode(s, max_bytes, false); }
+
+std::string to_display(std::string_view s, std::size_t max_bytes) { return reencode(s, max_bytes, true); }
+
+bool is_bidi_control(char32_t c) {
+    return c == 0x061C || c == 0x200E || c == 0x200F || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
+}
+
+std::string hex4(char32_t c) {
+    static const char digits[] = "0123456789ABCDEF";
+    std::string out;
+    for (int shift = c > 0xFFFF ? 20 : 12; shift >= 0; shift -= 4) out.push_back(digits[(c >> shift) & 0xF]);
+    return out;
+}
+
 std::vector<std::string> tokens(std::string_view utf8) {
     std::vector<std::string> out;
     std::string current;
@@ -115,12 +185,41 @@ std::string fold(std::string_view utf8) {
 }
 
 bool is_generic(std::string_view t) {
-    static constexpr std::array<std::string_view, 30> generic = {
+    static constexpr std::array<std::string_view, 37> generic = {
         "a", "au", "aux", "d", "de", "des", "du", "en", "et", "l", "la", "le", "les", "the",
         "mutuelle", "mutuelles", "mutuel", "mutualiste", "groupe", "group", "assurance",
         "assurances", "assureur", "sante", "prevoyance", "institution", "complementaire", "sa",
-        "sas", "contrat"};
+        "sas", "contrat", "ma", "mon", "mes", "my", "votre", "notre", "carte"};
     return std::find(generic.begin(), generic.end(), t) != generic.end();
+}
+
+std::string elide_fr(std::string s) {
+    static constexpr std::array<std::string_view, 5> words = {"de ", "que ", "le ", "la ", "ne "};
+    auto vowel_start = [&](std::size_t at) {
+        if (at >= s.size()) return false;
+        const char c = static_cast<char>(s[at] | 0x20);
+        if (c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y' || c == 'h') return true;
+        // É È Ê À Â Î Ô Û, é è ê à â î ô û (UTF-8: C3 xx)
+        if (static_cast<unsigned char>(s[at]) != 0xC3 || at + 1 >= s.size()) return false;
+        const auto b = static_cast<unsigned char>(s[at + 1]);
+        return (b >= 0x80 && b <= 0x9D && b != 0x87 && b != 0x91) || (b >= 0xA0 && b <= 0xBD && b != 0xA7 && b != 0xB1);
+    };
+    for (std::string_view w : words) {
+        for (std::size_t at = s.find(w); at != std::string::npos; at = s.find(w, at + 1)) {
+            const bool word_start = at == 0 || s[at - 1] == ' ' || s[at - 1] == '(' || s[at - 1] == '\'';
+            if (!word_start || !vowel_start(at + w.size())) continue;
+            s.replace(at + w.size() - 2, 2, "'");
+        }
+    }
+    return s;
+}
+
+bool is_dont_know(std::string_view utf8) {
+    static constexpr std::array<std::string_view, 14> phrases = {
+        "je ne sais pas", "je sais pas", "sais pas", "ne sais pas", "j sais pas", "aucune idee", "je ne connais pas",
+        "je ne sais plus", "inconnu", "inconnue", "i don t know", "don t know", "dont know", "i do not know"};
+    const std::string f = fold(utf8);
+    return std::find(phrases.begin(), phrases.end(), f) != phrases.end();
 }
 
 std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t limit) {

@@ -5,15 +5,15 @@
 #include <string>
 #include <vector>
 
-#include "dataset.hpp"
 #include "helpers.hpp"
+#include "load.hpp"
 
 using breachcheck::load_dataset;
 using nlohmann::json;
 
 namespace {
 
-json minimal() { return json::parse(read_text(std::string(BREACHCHECK_FIXTURES) + "/minimal.json")); }
+json minimal() { return json::parse(fixture_text()); }
 
 struct Case {
     const char* name;
@@ -53,16 +53,23 @@ TEST_CASE("the real dataset and the minimal fixture load") {
 
 TEST_CASE("each malformed dataset is rejected with the path of the offending value") {
     const std::vector<Case> cases = {
-        {"schema_version as a string", "/schema_version", "1", "/schema_version", "expected an integer"},
-        {"future schema version", "/schema_version", 2, "/schema_version", "unsupported schema version 2"},
+        {"schema_version as a string", "/schema_version", "2", "/schema_version", "expected an integer"},
+        {"future schema version", "/schema_version", 3, "/schema_version", "unsupported schema version 3"},
+        {"old schema version", "/schema_version", 1, "/schema_version", "this engine reads version 2"},
         {"schema_version as a float", "/schema_version", 1.5, "/schema_version", "expected an integer"},
         {"languages as a string", "/languages", "fr", "/languages", "expected [\"fr\", \"en\"] or [\"fr\"]"},
         {"English-only languages", "/languages", json::array({"en"}), "/languages", "expected [\"fr\", \"en\"] or [\"fr\"]"},
         {"missing source URL", "/sources/0/url", removed(), "/sources/0/url", "missing required field"},
-        {"javascript: URL", "/sources/0/url", "javascript:alert(1)", "/sources/0/url", "invalid URL"},
-        {"URL without host", "/sources/0/url", "https:///x", "/sources/0/url", "invalid URL"},
+        {"javascript: URL", "/sources/0/url", "javascript:alert(1)", "/sources/0/url", "only https://"},
+        {"plain http URL", "/sources/0/url", "http://insurer.example/notice", "/sources/0/url", "only https://"},
+        {"URL without host", "/sources/0/url", "https:///x", "/sources/0/url", "no host"},
+        {"URL with userinfo hiding the host", "/sources/0/url", "https://ameli.fr@evil.example/login", "/sources/0/url", "user information"},
+        {"URL with a bidi control", "/sources/0/url", "https://insurer.example/\u202Egpj.exe", "/sources/0/url", "bidirectional"},
+        {"URL host mixing scripts", "/sources/0/url", "https://\u0430meli.fr/", "/sources/0/url", "mixing scripts"},
+        {"bidi control in displayed text", "/organizations/0/name", "Mutuelle \u202Eedialcé", "/organizations/0/name", "bidirectional control character"},
         {"unknown confidence", "/sources/1/confidence", "high", "/sources/1/confidence", "invalid confidence \"high\""},
         {"impossible date", "/sources/1/date", "2024-13-01", "/sources/1/date", "invalid date"},
+        {"bare year as publication date", "/sources/1/date", "2024", "/sources/1/date", "a bare year is not a publication date"},
         {"undated source without access date", "/sources/1/date", "undated", "/sources/1/accessed", "needs the date it was accessed"},
         {"duplicate source id", "/sources/1/id", "own", "/sources/1/id", "duplicate source id \"own\""},
         {"invalid id characters", "/sources/1/id", "Press Source", "/sources/1/id", "invalid id"},
@@ -71,12 +78,19 @@ TEST_CASE("each malformed dataset is rejected with the path of the offending val
         {"fact without sources field", "/organizations/0/scopes/0/sources", removed(), "/organizations/0/scopes/0/sources", "missing required field"},
         {"duplicate organization id", "/organizations/1/id", "stated", "/organizations/1/id", "duplicate organization id \"stated\""},
         {"alias colliding with another organization", "/organizations/1/aliases", json::array({"mutuelle declaree"}), "/organizations/1/aliases/0", "collides with /organizations/0/name"},
+        {"alias that is part of another name", "/organizations/1/aliases", json::array({"Déclarée"}), "/organizations/1/aliases/0", "is part of /organizations/0/name"},
+        {"alias naming an umbrella", "/organizations/1/aliases", json::array({"Gestionnaire Large Presse"}), "/organizations/1/aliases/0", "names the umbrella"},
+        {"alias of generic words only", "/organizations/1/aliases", json::array({"Ma Mutuelle"}), "/organizations/1/aliases/0", "only generic words"},
+        {"id shared by an organization and an operator", "/organizations/1/id", "almerys", "/operators/1/id", "also the id of organization"},
+        {"sourced alias without a source", "/organizations/1/aliases", json::array({json{{"name", "Ancienne Presse"}, {"kind", "former_name"}, {"text", {{"fr", "x"}, {"en", "x"}}}, {"sources", json::array()}}}), "/organizations/1/aliases/0/sources", "at least one source"},
         {"unknown incident", "/organizations/0/scopes/0/incident", "free-2024", "/organizations/0/scopes/0/incident", "unknown incident \"free-2024\""},
+        {"scope on an incident decided by criteria", "/organizations/0/scopes/0/incident", "net-2025", "/organizations/0/scopes/0/incident", "decided by insurer and operator"},
         {"unknown network", "/organizations/3/scopes/0/networks", json::array({"oxantis"}), "/organizations/3/scopes/0/networks/0", "unknown network \"oxantis\""},
         {"restricted scope without outside", "/organizations/3/scopes/0/outside", removed(), "/organizations/3/scopes/0/outside", "must say what applies outside"},
-        {"not_affected outside without source", "/organizations/4/scopes/0/outside/sources", json::array(), "/organizations/4/scopes/0/outside/sources", "at least one source"},
-        {"not_affected outside on a weak source", "/organizations/4/scopes/0/outside/sources", json::array({"weak"}), "/organizations/4/scopes/0/outside/sources", "stronger than weak"},
-        {"outside on an unrestricted scope", "/organizations/0/scopes/0/outside", json{{"verdict", "unknown"}, {"text", {{"fr", "x"}, {"en", "x"}}}, {"sources", json::array()}}, "/organizations/0/scopes/0/outside", "only a scope restricted"},
+        {"outside without source", "/organizations/3/scopes/0/outside/sources", json::array(), "/organizations/3/scopes/0/outside/sources", "at least one source"},
+        {"not_affected outside on a press source", "/organizations/4/scopes/0/outside/sources", json::array({"press"}), "/organizations/4/scopes/0/outside/sources", "own statement"},
+        {"not_affected outside on a weak source", "/organizations/4/scopes/0/outside/sources", json::array({"weak"}), "/organizations/4/scopes/0/outside/sources", "own statement"},
+        {"outside on an unrestricted scope", "/organizations/0/scopes/0/outside", json{{"verdict", "unknown"}, {"text", {{"fr", "x"}, {"en", "x"}}}, {"sources", json::array({"own"})}}, "/organizations/0/scopes/0/outside", "only a scope restricted"},
         {"outside verdict affected", "/organizations/3/scopes/0/outside/verdict", "affected", "/organizations/3/scopes/0/outside/verdict", "must be not_affected or unknown"},
         {"unknown scope status", "/organizations/0/scopes/0/status", "maybe", "/organizations/0/scopes/0/status", "unknown status \"maybe\""},
         {"unknown field", "/organizations/0/extra", "x", "/organizations/0/extra", "unknown field \"extra\""},
@@ -86,18 +100,31 @@ TEST_CASE("each malformed dataset is rejected with the path of the offending val
         {"huge string", "/organizations/0/name", std::string(100000, 'a'), "/organizations/0/name", "string too long"},
         {"label of the wrong type", "/data_classes/0/label/en", 12, "/data_classes/0/label/en", "expected a string"},
         {"missing translation", "/data_classes/0/label/en", removed(), "/data_classes/0/label/en", "missing required field"},
+        {"unknown glossary term", "/data_classes/0/gloss", "nope", "/data_classes/0/gloss", "unknown glossary term"},
         {"unknown data class", "/organizations/0/scopes/0/extra_exposed/classes", json::array({"ssn"}), "/organizations/0/scopes/0/extra_exposed/classes/0", "unknown data class \"ssn\""},
         {"class both exposed and not", "/incidents/0/exposed/classes", json::array({"name", "bank_details"}), "/incidents/0/not_exposed", "both exposed and not exposed"},
         {"priority out of range", "/actions/0/priority", 1000000, "/actions/0/priority", "out of range"},
         {"negative priority", "/actions/0/priority", -1, "/actions/0/priority", "out of range"},
         {"fractional priority", "/actions/0/priority", 1.5, "/actions/0/priority", "expected an integer"},
+        {"action without why", "/actions/0/why", removed(), "/actions/0/why", "missing required field"},
         {"unknown verdict in action", "/actions/0/when/verdicts", json::array({"bad"}), "/actions/0/when/verdicts/0", "unknown verdict \"bad\""},
         {"unknown role", "/actions/0/when/roles", json::array({"admin"}), "/actions/0/when/roles/0", "unknown role"},
+        {"action on an informational incident", "/actions/0/when/incidents_any", json::array({"other-leak"}), "/actions/0/when/incidents_any/0", "no verdict to act on"},
         {"coverage from after to", "/organizations/5/scopes/0/coverage/from", "2025-01-01", "/organizations/5/scopes/0/coverage", "\"from\" is after \"to\""},
         {"unknown link kind", "/networks/0/links/0/kind", "friend", "/networks/0/links/0/kind", "unknown link kind"},
-        {"network the check cannot answer", "/networks/0/id", "oxantis", "/networks/0/id", "unknown network"},
-        {"missing question", "/questions/3", removed(), "/questions", "missing question \"contract\""},
+        {"network named like a fixed answer", "/networks/0/id", "other", "/networks/0/id", "fixed answer of the network question"},
+        {"missing question kind", "/questions/3", removed(), "/questions", "missing question of kind \"contract\""},
         {"option the check does not understand", "/questions/0/options/0/id", "maybe", "/questions/0/options/0", "not an answer the check understands"},
+        {"covered option without a period", "/questions/1/options/0/period", removed(), "/questions/1/options/0", "says when the person was covered"},
+        {"question without its I don't know", "/questions/4/options/3", removed(), "/questions/4/options", "needs the option \"unknown\""},
+        {"criterion naming an answer that is not an option", "/incidents/2/criteria/1/in", json::array({"maybe"}), "/incidents/2/criteria/1/in/0", "not an option of question"},
+        {"criterion calling unknown inside", "/incidents/2/criteria/1/out", json::array({"unknown"}), "/incidents/2/criteria/1/out/0", "never inside or outside"},
+        {"assessed incident without a mode", "/incidents/2/mode", removed(), "/incidents/2/mode", "missing required field"},
+        {"informational incident with criteria", "/incidents/3/criteria", json::array(), "/incidents/3/criteria", "not used by an informational incident"},
+        {"umbrella candidate that does not exist", "/umbrellas/0/candidates", json::array({"nope"}), "/umbrellas/0/candidates/0", "unknown organization"},
+        {"missing rule text", "/rules/no_statement", removed(), "/rules", "missing rule text \"no_statement\""},
+        {"rule text stating a fact without a source", "/rules/no_statement/sources", removed(), "/rules/no_statement/sources", "missing required field"},
+        {"unknown rule text", "/rules/made_up", json{{"text", {{"fr", "x"}, {"en", "x"}}}}, "/rules/made_up", "unknown rule text"},
         {"AMC with letters", "/organizations/9/amc", json::array({"12ab"}), "/organizations/9/amc/0", "6 to 10 digits"},
         {"organizations not an array", "/organizations", "x", "/organizations", "expected an array"},
         {"source not an object", "/sources/0", 42, "/sources/0", "expected an object"},
@@ -106,6 +133,7 @@ TEST_CASE("each malformed dataset is rejected with the path of the offending val
         {"wrong jurisdiction", "/jurisdiction", "BE", "/jurisdiction", "only \"FR\""},
         {"empty networks restriction", "/organizations/3/scopes/0/networks", json::array(), "/organizations/3/scopes/0/networks", "restricts nothing"},
         {"not_concerned with a restriction", "/organizations/3/scopes/1/contracts", json::array({"X"}), "/organizations/3/scopes/1", "cannot be restricted"},
+        {"contact phone with letters", "/organizations/0/contacts", json::array({json{{"kind", "phone"}, {"value", "call me"}, {"label", {{"fr", "x"}, {"en", "x"}}}, {"sources", json::array({"own"})}}}), "/organizations/0/contacts/0/value", "digits, spaces and +"},
     };
     for (const Case& c : cases) {
         const std::string name = c.name;

@@ -5,7 +5,6 @@
 #include <string>
 #include <vector>
 
-#include "api.hpp"
 #include "helpers.hpp"
 
 using namespace breachcheck;
@@ -13,25 +12,32 @@ using nlohmann::json;
 
 namespace {
 
-std::string fixture_text() { return read_text(std::string(BREACHCHECK_FIXTURES) + "/minimal.json"); }
-
 json overlay() {
     return json::parse(R"({
       "overlay_version": 1, "id": "demo", "organization": "networked", "lock": true, "lang": "en",
       "sources": [{"id": "ins-notice", "url": "https://networked.example/notice", "publisher": "Réseau Santé", "date": "2024-02-08", "confidence": "own_statement", "title": "Notice"}],
       "scopes": [{"incident": "viamedis-2024", "status": "current", "text": {"fr": "Tous nos adhérents", "en": "All our members"}, "sources": ["ins-notice"]}],
       "notes": [{"incident": "almerys-2024", "text": {"fr": "Note assureur", "en": "Insurer note"}, "sources": ["ins-notice"]}],
-      "contacts": [{"kind": "hotline", "value": "01 00 00 00 00", "label": {"fr": "Ligne dédiée", "en": "Dedicated line"}},
+      "contacts": [{"kind": "phone", "value": "01 00 00 00 00", "label": {"fr": "Ligne dédiée", "en": "Dedicated line"}},
                    {"kind": "web", "value": "https://networked.example/espace", "label": {"fr": "Espace adhérent", "en": "Member area"}}],
       "notification": {"date": "2024-02-09", "text": {"fr": "Courriel envoyé", "en": "E-mail sent"}},
-      "actions": [{"id": "everyone", "priority": 1, "title": {"fr": "Remplacé", "en": "Replaced"}, "text": {"fr": "R", "en": "R"}, "links": [], "when": {"roles": ["insured"]}},
-                  {"id": "insurer-extra", "priority": 99, "title": {"fr": "Extra", "en": "Extra"}, "text": {"fr": "E", "en": "E"}, "links": [], "when": {"roles": ["insured"]}}],
+      "actions": [{"id": "everyone", "priority": 1, "title": {"fr": "Remplacé", "en": "Replaced"}, "text": {"fr": "R", "en": "R"}, "why": {"fr": "W", "en": "W"}, "links": [], "when": {"roles": ["insured"]}},
+                  {"id": "insurer-extra", "priority": 99, "title": {"fr": "Extra", "en": "Extra"}, "text": {"fr": "E", "en": "E"}, "why": {"fr": "W", "en": "W"}, "links": [], "when": {"roles": ["insured"]}}],
       "theme": {"accent": "#1d3f8f", "accent_text": "#ffffff", "radius": 8, "font": "sans"}
     })");
 }
 
 std::unique_ptr<Engine> engine_with(const json& ov, std::vector<ValidationError>& errors) {
-    return Engine::load(fixture_text(), errors, ov.dump());
+    LoadOutcome r = load_engine(fixture_text(), ov.dump());
+    errors = r.errors;
+    return std::move(r.engine);
+}
+
+// Every action of the plan, in order (first steps, then the rest).
+json actions(const json& r) {
+    json all = r["plan"]["first"];
+    for (const json& a : r["plan"]["more"]) all.push_back(a);
+    return all;
 }
 
 bool has_error(const std::vector<ValidationError>& errors, const std::string& path, const std::string& message) {
@@ -48,18 +54,18 @@ TEST_CASE("an overlay restates scopes, adds notes and actions, and marks what co
     const auto e = engine_with(overlay(), errors);
     REQUIRE(e);
     // Without the overlay, "networked" is possible for Viamedis until the network is known.
-    const json r = e->check(json::object());
+    const json r = check(*e, json::object());
     CHECK(r["org"]["id"] == "networked");              // preselected by the overlay
     CHECK(r["incidents"][0]["verdict"] == "affected");  // the insurer's scope replaced the public one
     CHECK(r["incidents"][0]["reasons"][0]["provenance"] == "insurer");
-    CHECK(r["incidents"][1]["verdict"] == "not_affected");  // public scope for Almerys kept
+    CHECK(r["incidents"][1]["verdict"] == "not_affected");  // public scope for Almerys kept (an own statement)
     bool note = false;
     for (const json& reason : r["incidents"][1]["reasons"]) note = note || (reason["text"] == "Note assureur" && reason["provenance"] == "insurer");
     CHECK(note);
-    CHECK(r["actions"][0]["id"] == "everyone");
-    CHECK(r["actions"][0]["title"] == "Remplacé");  // same id: the insurer's version wins
-    CHECK(r["actions"][0]["provenance"] == "insurer");
-    CHECK(r["actions"].back()["id"] == "insurer-extra");
+    CHECK(actions(r)[0]["id"] == "everyone");
+    CHECK(actions(r)[0]["title"] == "Remplacé");  // same id: the insurer's version wins
+    CHECK(actions(r)[0]["provenance"] == "insurer");
+    CHECK(actions(r).back()["id"] == "insurer-extra");
     CHECK(r["overlay"]["lock"] == true);
     CHECK(r["overlay"]["contacts"].size() == 2);
     CHECK(r["overlay"]["notification"]["date"] == "2024-02-09");
@@ -72,15 +78,15 @@ TEST_CASE("a locked overlay refuses another organization; an unlocked one only p
     std::vector<ValidationError> errors;
     const auto locked = engine_with(overlay(), errors);
     REQUIRE(locked);
-    CHECK(locked->check({{"org", "stated"}})["error"]["code"] == "org_locked");
-    CHECK(locked->check({{"query", "Mutuelle Déclarée"}})["org"]["id"] == "networked");
-    CHECK(locked->check({{"role", "pro"}})["org"].is_null());  // professionals are not members
+    CHECK(check(*locked, {{"org", "stated"}})["error"]["code"] == "org_locked");
+    CHECK(check(*locked, {{"query", "Mutuelle Déclarée"}})["org"]["id"] == "networked");
+    CHECK(check(*locked, {{"role", "pro"}})["org"].is_null());  // professionals are not members
     json ov = overlay();
     ov["lock"] = false;
     const auto open = engine_with(ov, errors);
     REQUIRE(open);
-    CHECK(open->check({{"org", "stated"}})["org"]["id"] == "stated");
-    CHECK(open->check(json::object())["org"]["id"] == "networked");
+    CHECK(check(*open, {{"org", "stated"}})["org"]["id"] == "stated");
+    CHECK(check(*open, json::object())["org"]["id"] == "networked");
 }
 
 TEST_CASE("a theme that would fail WCAG AA contrast falls back to the default, with the reason") {
@@ -89,10 +95,10 @@ TEST_CASE("a theme that would fail WCAG AA contrast falls back to the default, w
     std::vector<ValidationError> errors;
     const auto e = engine_with(ov, errors);
     REQUIRE(e);
-    const json r = e->check(json::object());
+    const json r = check(*e, json::object());
     CHECK(r["overlay"]["theme"].is_null());
     CHECK(r["overlay"]["theme_fallback"].get<std::string>().find("accent_text on accent") != std::string::npos);
-    const json v = validate_overlay(fixture_text(), ov.dump());
+    const json v = json::parse(validate_overlay_text(fixture_text(), ov.dump()));
     CHECK(v["valid"] == true);
     REQUIRE(v["warnings"].size() == 1);
     CHECK(v["warnings"][0]["path"] == "/theme");
@@ -142,19 +148,20 @@ TEST_CASE("every overlay error names its path") {
         std::vector<ValidationError> errors;
         CHECK_FALSE(engine_with(ov, errors));
         CHECK(has_error(errors, c.path, c.message));
-        const json v = validate_overlay(fixture_text(), ov.dump());
+        const json v = json::parse(validate_overlay_text(fixture_text(), ov.dump()));
         CHECK(v["valid"] == false);
     }
     for (const std::string& raw : {std::string(""), std::string("{"), std::string("[]"), std::string(2 * 1024 * 1024, ' ')}) {
-        std::vector<ValidationError> errors;
-        CHECK_FALSE(Engine::load(fixture_text(), errors, raw.empty() ? std::string(" ") : raw));
-        CHECK_FALSE(errors.empty());
+        const LoadOutcome r = load_engine(fixture_text(), raw.empty() ? std::string(" ") : raw);
+        CHECK_FALSE(r.engine);
+        CHECK(r.stage == "overlay");
+        CHECK_FALSE(r.errors.empty());
     }
 }
 
 TEST_CASE("the example overlay of the demo page is valid against the real dataset") {
     const std::string text = read_text(std::string(BREACHCHECK_DATASET).replace(std::string(BREACHCHECK_DATASET).rfind("dataset.json"), 12, "overlays/helium.json"));
-    const json v = validate_overlay(real_dataset_text(), text);
+    const json v = json::parse(validate_overlay_text(real_dataset_text(), text));
     CHECK(v["valid"] == true);
     CHECK(v["warnings"].empty());
 }
