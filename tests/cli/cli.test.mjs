@@ -45,11 +45,11 @@ test('check: French prose by default, English on request', () => {
   const fr = run(['check', '--org', 'helium', '--network', 'itelis']);
   assert.equal(fr.status, 0);
   assert.match(fr.stdout, /Complémentaire : Hélium/);
-  assert.match(fr.stdout, /CONCERNÉ/);
+  assert.match(fr.stdout, /^Concerné d'après les informations publiées/m);
   assert.match(fr.stdout, /Seule votre complémentaire peut confirmer/);
   assert.match(fr.stdout, /https:\/\/www\.helium\.fr\//);  // reasons carry their sources
   const en = run(['check', '--org', 'helium', '--network', 'itelis', '--lang', 'en']);
-  assert.match(en.stdout, /AFFECTED/);
+  assert.match(en.stdout, /^Affected, according to published information/m);
   assert.match(en.stdout, /Only your insurer can confirm/);
 });
 
@@ -70,7 +70,7 @@ test('check --role pro: professionals get their own exposure and actions', () =>
   const v = r.incidents.find((i) => i.id === 'viamedis-2024');
   assert.ok(v.exposed.some((c) => c.id === 'bank_details'));
   assert.ok(v.exposed.some((c) => c.id === 'finess'));
-  assert.ok(r.actions.length > 0);
+  assert.ok(r.plan.first.length > 0 && r.plan.first.length <= 3);
   assert.match(run(['check', '--role', 'pro']).stdout, /Professionnel de santé/);
 });
 
@@ -150,9 +150,15 @@ test('hostile arguments never crash: markup, invalid UTF-8, control characters, 
     const s = run(['search', q, '--json']);
     assert.equal(s.status, 0, q.slice(0, 20));
     JSON.parse(s.stdout);
-    const c = run(['check', '--query', q, '--contract', q, '--json']);
+    const c = run(['check', '--query', q.slice(0, 1000), '--contract', q.slice(0, 1000), '--json']);
     assert.equal(c.status, 0);
     JSON.parse(c.stdout);
+  }
+  // Answers past 64 KiB are refused with a clear message (the page caps the field far below).
+  for (const args of [['--query', 'alan', '--contract', 'x'.repeat(120000)], ['--query', 'x'.repeat(120000)]]) {
+    const huge = run(['check', ...args]);
+    assert.equal(huge.status, 2);
+    assert.match(huge.stderr, /answers larger than 64 KiB/);
   }
   // Invalid UTF-8 cannot be written in a JS string: pass raw bytes through the shell.
   const raw = spawnSync('sh', ['-c', `"${cli}" check --query "$(printf 'h\\351lium\\377')" --json`], { encoding: 'utf8' });

@@ -15,6 +15,12 @@ for (const c of cases) {
     const r = runJson(['check', ...c.args]);
     if (c.org !== undefined) assert.equal(r.org && r.org.id, c.org);
     assert.equal(r.overall, c.overall);
+    if (c.ambiguous) {
+      // A wider name is never guessed: no insurer is chosen, the candidates are offered.
+      assert.equal(r.org, null);
+      assert.equal(r.match.ambiguous, true);
+      for (const id of c.ambiguous) assert.ok(r.match.candidates.some((x) => x.id === id), `${id} offered`);
+    }
     for (const [id, verdict] of Object.entries(c.incidents || {})) {
       assert.equal(r.incidents.find((i) => i.id === id).verdict, verdict, id);
     }
