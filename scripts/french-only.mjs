@@ -1,14 +1,21 @@
 // Writes the French-only copy of the dataset that the page downloads first (bench/README.md):
 // every {fr, en} text keeps its French, and "languages": ["fr"] tells the engine so. The English
 // texts (a third of the gzip size) are fetched only when a visitor switches to English, from the
-// full dataset.json. The engine validates the copy like any dataset when the page loads it.
+// full dataset. The engine validates the copy like any dataset when the page loads it.
 //
-//   node scripts/french-only.mjs data/dataset.json build/site/dataset.fr.json
+// --first also leaves out what no verdict reads and the first screen does not show: the dated
+// facts of each incident (the timeline), the informational incidents (other leaks) and the
+// sources only they cite. The page loads the full dataset right after the first result and
+// shows them then; tests/node/wasm.test.mjs checks that both give the same verdicts.
+//
+//   node scripts/french-only.mjs [--first] data/dataset.json build/site/dataset.fr.json
 import fs from 'node:fs';
 
-const [input, output] = process.argv.slice(2);
+const argv = process.argv.slice(2);
+const first = argv[0] === '--first';
+const [input, output] = first ? argv.slice(1) : argv;
 if (!input || !output) {
-  console.error('usage: node scripts/french-only.mjs DATASET.json OUT.json');
+  console.error('usage: node scripts/french-only.mjs [--first] DATASET.json OUT.json');
   process.exit(2);
 }
 
@@ -31,5 +38,22 @@ const out = {};
 for (const [k, v] of Object.entries(frenchOnly(full))) {
   out[k] = v;
   if (k === 'schema_version') out.languages = ['fr'];
+}
+// Every source id cited outside the sources table (a "sources" list of ids, anywhere).
+function cited(v, into = new Set()) {
+  if (Array.isArray(v)) v.forEach((x) => cited(x, into));
+  else if (v !== null && typeof v === 'object') {
+    for (const [k, x] of Object.entries(v)) {
+      if (k === 'sources' && Array.isArray(x) && x.every((id) => typeof id === 'string')) x.forEach((id) => into.add(id));
+      else cited(x, into);
+    }
+  }
+  return into;
+}
+
+if (first) {
+  out.incidents = out.incidents.filter((i) => i.kind !== 'informational').map((i) => ({ ...i, facts: [] }));
+  const used = cited(Object.fromEntries(Object.entries(out).filter(([k]) => k !== 'sources')));
+  out.sources = out.sources.filter((s) => used.has(s.id));
 }
 fs.writeFileSync(output, `${JSON.stringify(out)}\n`);

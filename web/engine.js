@@ -1,20 +1,33 @@
-// Thin JS face of the WebAssembly engine: loads the module once and turns its JSON strings into
-// plain objects. Every function returns a value; none throws (errors are {error: {code, message}}).
-import createBreachcheckCore from './breachcheck_core.mjs';
+// Thin JS face of the WebAssembly engine (wasm/breachcheck.d.ts describes it): loads a module
+// once, turns its JSON strings into plain objects. Nothing throws: every function returns a value,
+// a failure is {ok: false, error: {code, message, path?, errors?}} (docs/api.md).
+//
+// Two modules: breachcheck_core (the page's: reads the compact image) and breachcheck_validate
+// (adds the strict JSON loader), imported only when a dataset or an overlay is validated.
 
-let corePromise = null;
+const modules = new Map(); // name → promise of the instantiated module
 
-function loadCore(options) {
-  // The module is instantiated once per page; options (wasmBinary for Node) apply to the first call.
-  if (!corePromise) corePromise = createBreachcheckCore(options && options.wasmBinary ? { wasmBinary: options.wasmBinary } : {});
-  return corePromise;
+function loadModule(name, options) {
+  if (!modules.has(name)) {
+    const factory = name === 'validate'
+      ? import('./breachcheck_validate.mjs').then((m) => m.default)
+      : import('./breachcheck_core.mjs').then((m) => m.default);
+    const binary = options && options.wasmBinary ? { wasmBinary: options.wasmBinary } : {};
+    modules.set(name, factory.then((create) => create(binary)));
+  }
+  return modules.get(name);
+}
+
+/** The one error shape, for the failures only this file can see. */
+function failure(code, message) {
+  return { ok: false, error: { code, message: String(message) } };
 }
 
 function parse(text) {
   try {
     return JSON.parse(text);
-  } catch (e) {
-    return { error: { code: 'internal', message: 'the engine returned unreadable output' } };
+  } catch {
+    return failure('internal', 'the engine returned unreadable output');
   }
 }
 
@@ -23,72 +36,98 @@ function guarded(fn) {
     return fn();
   } catch (e) {
     // Only reachable on an engine bug (an abort inside WebAssembly): report it, never throw.
-    return { error: { code: 'internal', message: String((e && e.message) || e) } };
+    return failure('internal', (e && e.message) || e);
   }
 }
 
+function wrap(native) {
+  // One engine lives as long as the page: it is never deleted.
+  return Object.freeze({
+    search: (query, limit = 8) => guarded(() => parse(native.search(String(query ?? ''), Number.isInteger(limit) ? limit : 8))),
+    list: () => guarded(() => parse(native.list())),
+    info: (lang = 'fr') => guarded(() => parse(native.info(String(lang)))),
+    questions: (lang = 'fr', org = '') => guarded(() => parse(native.questions(String(lang), String(org ?? '')))),
+    incidents: (lang = 'fr') => guarded(() => parse(native.incidents(String(lang)))),
+    scanMessage: (message, lang = 'fr') => guarded(() => parse(native.scanMessage(String(message ?? ''), String(lang)))),
+    check: (answers) => guarded(() => {
+      if (answers === null || typeof answers !== 'object' || Array.isArray(answers)) return failure('invalid_answers', 'answers must be an object');
+      return parse(native.check(JSON.stringify(answers)));
+    }),
+  });
+}
+
 /**
- * Loads a dataset (JSON text) into a new engine, with an insurer's overlay merged over it when
- * `options.overlayText` is given. Error codes: invalid_dataset, invalid_overlay, module_load_failed.
- * @returns {Promise<{ok: true, engine: object} | {ok: false, error: {code: string, message: string, errors?: Array}}>}
+ * An engine over a compact dataset image (dataset.fr.img, dataset.img, overlays/ID.img).
+ * Error codes: invalid_image, module_load_failed (and internal).
+ * @param {Uint8Array|ArrayBuffer} image
+ * @param {{wasmBinary?: Uint8Array}} [options]
+ * @returns {Promise<{ok: true, engine: object} | {ok: false, error: object}>}
  */
-export async function createEngine(datasetText, options) {
+export async function createEngine(image, options) {
   let core;
   try {
-    core = await loadCore(options);
+    core = await loadModule('core', options);
   } catch (e) {
-    return { ok: false, error: { code: 'module_load_failed', message: String((e && e.message) || e) } };
+    return failure('module_load_failed', (e && e.message) || e);
   }
-  if (typeof datasetText !== 'string') {
-    return { ok: false, error: { code: 'invalid_dataset', message: 'the dataset must be text' } };
-  }
+  const bytes = image instanceof ArrayBuffer ? new Uint8Array(image) : image;
+  if (!(bytes instanceof Uint8Array)) return failure('invalid_image', 'the dataset image must be bytes');
   let native;
   try {
-    const overlayText = options && typeof options.overlayText === 'string' ? options.overlayText : '';
-    native = new core.Engine(datasetText, overlayText);
+    native = new core.Engine(bytes);
   } catch (e) {
-    return { ok: false, error: { code: 'internal', message: String((e && e.message) || e) } };
+    return failure('internal', (e && e.message) || e);
   }
   if (!native.ok()) {
     const err = parse(native.error());
     native.delete();
     return { ok: false, error: err.error };
   }
-  // One engine lives as long as the page: it is never deleted.
-  const engine = Object.freeze({
-    search: (query, limit = 8) => guarded(() => parse(native.search(String(query ?? ''), Number.isInteger(limit) ? limit : 8))),
-    list: () => guarded(() => parse(native.list())),
-    info: () => guarded(() => parse(native.info())),
-    // "Is this message a scam?": {risk: high|medium|low, flags: [{id, text, detail}], advice, truncated}
-    scanMessage: (message, lang = 'fr') => guarded(() => parse(native.scanMessage(String(message ?? ''), String(lang)))),
-    check: (answers) => guarded(() => {
-      if (answers === null || typeof answers !== 'object' || Array.isArray(answers)) {
-        return { error: { code: 'invalid_answers', message: 'answers must be an object' } };
-      }
-      return parse(native.check(JSON.stringify(answers)));
-    }),
-  });
+  const engine = wrap(native);
   return { ok: true, engine };
 }
 
-/** Validates a dataset text: {valid, errors: [{path, message}]}. */
-export async function validateDataset(datasetText, options) {
-  let core;
+/**
+ * An engine from dataset JSON and an insurer's overlay JSON (the validating module): for an
+ * insurer previewing its overlay, and for the tests that compare it with the image.
+ */
+export async function createEngineFromJson(datasetText, overlayText = '', options) {
+  let mod;
   try {
-    core = await loadCore(options);
+    mod = await loadModule('validate', options);
   } catch (e) {
-    return { error: { code: 'module_load_failed', message: String((e && e.message) || e) } };
+    return failure('module_load_failed', (e && e.message) || e);
   }
-  return guarded(() => parse(core.validate(String(datasetText ?? ''))));
+  let native;
+  try {
+    native = new mod.JsonEngine(String(datasetText ?? ''), String(overlayText ?? ''));
+  } catch (e) {
+    return failure('internal', (e && e.message) || e);
+  }
+  if (!native.ok()) {
+    const err = parse(native.error());
+    native.delete();
+    return { ok: false, error: err.error };
+  }
+  return { ok: true, engine: wrap(native) };
 }
 
-/** Validates an insurer's overlay against a dataset: {valid, errors: [{path, message}], warnings}. */
-export async function validateOverlay(datasetText, overlayText, options) {
-  let core;
+/** Validates a dataset (JSON text or image bytes): {ok, valid, errors: [{path, message}], warnings}. */
+export async function validateDataset(dataset, options) {
   try {
-    core = await loadCore(options);
+    const mod = await loadModule('validate', options);
+    return guarded(() => parse(mod.validate(dataset instanceof Uint8Array ? dataset : String(dataset ?? ''))));
   } catch (e) {
-    return { error: { code: 'module_load_failed', message: String((e && e.message) || e) } };
+    return failure('module_load_failed', (e && e.message) || e);
   }
-  return guarded(() => parse(core.validateOverlay(String(datasetText ?? ''), String(overlayText ?? ''))));
+}
+
+/** Validates an insurer's overlay against a dataset: {ok, valid, errors: [{path, message}], warnings}. */
+export async function validateOverlay(datasetText, overlayText, options) {
+  try {
+    const mod = await loadModule('validate', options);
+    return guarded(() => parse(mod.validateOverlay(String(datasetText ?? ''), String(overlayText ?? ''))));
+  } catch (e) {
+    return failure('module_load_failed', (e && e.message) || e);
+  }
 }

@@ -1,10 +1,13 @@
-// Offline use: registers the service worker (web/sw.js) for this release and waits until it has
-// cached the site, so that the next visit works without network. Never throws; returns a status.
-const INSTALL_TIMEOUT_MS = 5000;
+// Offline use and updates: registers the service worker (web/sw.js, whose bytes carry the release
+// id), waits until it has cached this release, and tells the page when a newer release is ready
+// for the next load. Never throws; resolves a status: ready | installing | updated | unsupported
+// | failed.
+import { t } from './i18n/index.js';
 
-function activated(registration) {
+const INSTALL_TIMEOUT_MS = 8000;
+
+function settled(worker) {
   return new Promise((resolve) => {
-    const worker = registration.installing || registration.waiting || registration.active;
     if (!worker || worker.state === 'activated') return resolve(true);
     const timer = setTimeout(() => resolve(false), INSTALL_TIMEOUT_MS);
     worker.addEventListener('statechange', () => {
@@ -16,16 +19,36 @@ function activated(registration) {
   });
 }
 
-export async function enableOffline() {
+// "Une version plus récente des données est prête : elle sera utilisée au prochain chargement."
+function announceUpdate() {
+  const box = document.getElementById('update-note') ?? document.createElement('p');
+  box.id = 'update-note';
+  box.className = 'notice update-note';
+  box.setAttribute('role', 'status');
+  box.textContent = t('updateReady');
+  document.getElementById('dataset-info')?.after(box);
+  document.documentElement.dataset.update = 'ready';
+}
+
+/** @param {object|null} manifest the fresh manifest.json (its release) */
+export async function enableOffline(manifest) {
   if (!('serviceWorker' in navigator) || !window.isSecureContext) return 'unsupported';
   try {
-    const res = await fetch('./manifest.json', { cache: 'no-cache' });
-    if (!res.ok) return 'no-manifest';
-    const { release } = await res.json();
-    if (!/^[0-9a-f]{8,64}$/.test(String(release))) return 'no-manifest';
-    const registration = await navigator.serviceWorker.register(`./sw.js?release=${release}`, { scope: './' });
-    return (await activated(registration)) ? 'ready' : 'installing';
+    const before = navigator.serviceWorker.controller;
+    const registration = await navigator.serviceWorker.register('./sw.js', { scope: './', updateViaCache: 'none' });
+    // A page served by an older release's worker: the new release installs now, for next time.
+    const worker = registration.installing || registration.waiting || registration.active;
+    const ok = await settled(worker);
+    if (before && registration.active && before !== registration.active) {
+      announceUpdate();
+      return 'updated';
+    }
+    registration.addEventListener('updatefound', async () => {
+      if (await settled(registration.installing)) announceUpdate();
+    });
+    if (manifest?.release) document.documentElement.dataset.release = manifest.release;
+    return ok ? 'ready' : 'installing';
   } catch {
-    return 'failed';  // e.g. storage disabled, or a third-party frame: the checker works online
+    return 'failed'; // e.g. storage disabled, or a third-party frame: the checker works online
   }
 }

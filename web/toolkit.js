@@ -1,10 +1,8 @@
-// breachcheck — small helpers shared by the "beyond a verdict" tools (plan.js, letters.js, scam.js,
-// household.js, tools.js). No framework, no innerHTML: every string goes in with textContent.
+// breachcheck — small DOM helpers shared by the page and its tools. No framework, no innerHTML:
+// every string goes in with textContent, so dataset and typed text stay inert.
 //
-// Privacy rules (same as app.js): nothing typed leaves the page; files are made in memory and
-// handed to the browser as a download (Blob URL + <a download>); no storage of any kind.
-
-export const VERDICTS = ['affected', 'likely', 'possible', 'unknown', 'not_affected'];
+// Privacy rules: nothing typed leaves the page; files are made in memory and handed to the
+// browser as a download (Blob URL + <a download>); no storage of any kind.
 
 export function el(tag, attrs = {}, ...children) {
   const node = document.createElement(tag);
@@ -22,8 +20,9 @@ export function el(tag, attrs = {}, ...children) {
   return node;
 }
 
+// Only https links leave the page (the engine's validator accepts nothing else either).
 export function safeUrl(url) {
-  return typeof url === 'string' && /^https?:\/\/[^\s]+$/i.test(url) ? url : null;
+  return typeof url === 'string' && /^https:\/\/[^\s@]+$/i.test(url) ? url : null;
 }
 
 export function extLink(url, text) {
@@ -33,16 +32,19 @@ export function extLink(url, text) {
 }
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
-// Shapes for the tools' icons: a meaning is never told by colour alone (words come with them).
+// Icon shapes per verdict and risk: a meaning is never told by colour alone (words come with them).
+const TRIANGLE = [['path', { d: 'M12 2.5 1.5 21h21L12 2.5z', class: 'icon-fill' }], ['path', { d: 'M12 9v5.5', class: 'icon-stroke' }], ['circle', { cx: '12', cy: '17.6', r: '1.3', class: 'icon-dot' }]];
+const BANG = [['circle', { cx: '12', cy: '12', r: '10', class: 'icon-fill' }], ['path', { d: 'M12 6.5v7', class: 'icon-stroke' }], ['circle', { cx: '12', cy: '17', r: '1.3', class: 'icon-dot' }]];
 const SHAPES = {
-  high: [['path', { d: 'M12 2.5 1.5 21h21L12 2.5z', class: 'icon-fill' }], ['path', { d: 'M12 9v5.5', class: 'icon-stroke' }], ['circle', { cx: '12', cy: '17.6', r: '1.3', class: 'icon-dot' }]],
-  medium: [['circle', { cx: '12', cy: '12', r: '10', class: 'icon-fill' }], ['path', { d: 'M12 6.5v7', class: 'icon-stroke' }], ['circle', { cx: '12', cy: '17', r: '1.3', class: 'icon-dot' }]],
-  low: [['rect', { x: '2', y: '2', width: '20', height: '20', rx: '4', class: 'icon-fill' }], ['circle', { cx: '12', cy: '7.2', r: '1.3', class: 'icon-dot' }], ['path', { d: 'M12 11v6.5', class: 'icon-stroke' }]],
-  affected: [['path', { d: 'M12 2.5 1.5 21h21L12 2.5z', class: 'icon-fill' }], ['path', { d: 'M12 9v5.5', class: 'icon-stroke' }], ['circle', { cx: '12', cy: '17.6', r: '1.3', class: 'icon-dot' }]],
-  likely: [['circle', { cx: '12', cy: '12', r: '10', class: 'icon-fill' }], ['path', { d: 'M12 6.5v7', class: 'icon-stroke' }], ['circle', { cx: '12', cy: '17', r: '1.3', class: 'icon-dot' }]],
+  affected: TRIANGLE,
+  high: TRIANGLE,
+  likely: BANG,
+  medium: BANG,
   possible: [['circle', { cx: '12', cy: '12', r: '10', class: 'icon-fill' }], ['path', { d: 'M9.2 9.3a2.9 2.9 0 1 1 4.3 2.5c-.9.5-1.5 1.1-1.5 2.2v.5', class: 'icon-stroke' }], ['circle', { cx: '12', cy: '17.4', r: '1.3', class: 'icon-dot' }]],
   unknown: [['rect', { x: '2', y: '2', width: '20', height: '20', rx: '4', class: 'icon-fill' }], ['path', { d: 'M7 12h10', class: 'icon-stroke' }]],
+  low: [['rect', { x: '2', y: '2', width: '20', height: '20', rx: '4', class: 'icon-fill' }], ['circle', { cx: '12', cy: '7.2', r: '1.3', class: 'icon-dot' }], ['path', { d: 'M12 11v6.5', class: 'icon-stroke' }]],
   not_affected: [['circle', { cx: '12', cy: '12', r: '10', class: 'icon-fill' }], ['path', { d: 'm7.2 12.4 3.2 3.2 6.4-7', class: 'icon-stroke' }]],
+  chevron: [['path', { d: 'm8 5 8 7-8 7', class: 'icon-line' }]],
 };
 
 export function icon(kind, size = 24, cls = '') {
@@ -52,13 +54,39 @@ export function icon(kind, size = 24, cls = '') {
   svg.setAttribute('height', String(size));
   svg.setAttribute('aria-hidden', 'true');
   svg.setAttribute('focusable', 'false');
-  svg.setAttribute('class', `verdict-icon tool-icon icon-${kind} ${cls}`.trim());
+  svg.setAttribute('class', `verdict-icon icon-${kind} ${cls}`.trim());
   for (const [tag, attrs] of SHAPES[kind] || SHAPES.unknown) {
     const shape = document.createElementNS(SVG_NS, tag);
     for (const [k, v] of Object.entries(attrs)) shape.setAttribute(k, v);
     svg.append(shape);
   }
   return svg;
+}
+
+// Month names, so that dates read as Intl would write them for fr-FR / en-GB ("1er février
+// 2024", "7 February 2024") without the cost of starting Intl while the first result is computed.
+export const MONTHS = {
+  fr: ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'],
+  en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
+};
+
+/** "1er février 2024" / "7 February 2024" for a Date (local time); "février 2024" without `day`. */
+export function formatDay(date, lang, { day = true } = {}) {
+  const l = lang === 'en' ? 'en' : 'fr';
+  const d = date.getDate();
+  const dayText = l === 'fr' && d === 1 ? '1er' : String(d);
+  // A no-break space keeps the day with its month at the end of a line.
+  return `${day ? `${dayText}\u00a0` : ''}${MONTHS[l][date.getMonth()]} ${date.getFullYear()}`;
+}
+
+/** A dataset date (YYYY, YYYY-MM, YYYY-MM-DD) for people; `undated` stays a word. */
+export function formatDate(s, lang, undatedWord = '') {
+  if (typeof s !== 'string') return '';
+  const m = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$/.exec(s);
+  if (!m) return s === 'undated' ? undatedWord : s;
+  const [, y, mo, d] = m;
+  if (!mo) return y;
+  return formatDay(new Date(Number(y), Number(mo) - 1, d ? Number(d) : 1), lang, { day: Boolean(d) });
 }
 
 // A file made in memory, offered as a download. Blob URLs are same-origin and are downloads, not
@@ -73,8 +101,7 @@ export function downloadFile(name, text, type) {
   setTimeout(() => URL.revokeObjectURL(url), 10000);
 }
 
-// Copies text; resolves true when the browser accepted, false when it refused (permissions,
-// insecure context, old browser). Never throws.
+// Copies text; resolves true when the browser accepted, false when it refused. Never throws.
 export async function copyText(text) {
   try {
     if (!navigator.clipboard || typeof navigator.clipboard.writeText !== 'function') return false;
@@ -85,8 +112,8 @@ export async function copyText(text) {
   }
 }
 
-// Prints one tool alone: the html element carries data-bc-print while the print dialog is open
-// (tools.css hides the rest of the page). The attribute goes away after printing.
+// Prints one document alone: the html element carries data-bc-print while the print dialog is
+// open (print.css shows that part only). The attribute goes away after printing.
 export function printOnly(kind) {
   const root = document.documentElement;
   root.dataset.bcPrint = kind;
@@ -99,13 +126,13 @@ export function printOnly(kind) {
 }
 
 // Accordion section: <section><h2><button aria-expanded aria-controls>…</button></h2><div hidden>
-export function disclosureSection(id, { onOpen } = {}) {
+export function disclosureSection(id, { onOpen, onToggle } = {}) {
   const bodyId = `${id}-body`;
   const btn = el('button', {
     type: 'button', id: `${id}-toggle`, class: 'tool-toggle', 'aria-expanded': 'false', 'aria-controls': bodyId,
   });
   const label = el('span', { class: 'tool-toggle-label' });
-  btn.append(chevron(), label);
+  btn.append(icon('chevron', 20, 'tool-chevron'), label);
   const intro = el('p', { class: 'tool-intro', id: `${id}-intro` });
   const body = el('div', { id: bodyId, class: 'tool-body' });
   body.hidden = true;
@@ -116,34 +143,8 @@ export function disclosureSection(id, { onOpen } = {}) {
     body.hidden = !open;
     section.classList.toggle('is-open', open);
     if (open && onOpen) onOpen();
+    if (onToggle) onToggle(open);
   };
   btn.addEventListener('click', () => setOpen(btn.getAttribute('aria-expanded') !== 'true'));
-  return { section, btn, label, intro, body, setOpen, isOpen: () => btn.getAttribute('aria-expanded') === 'true' };
-}
-
-function chevron() {
-  const svg = document.createElementNS(SVG_NS, 'svg');
-  svg.setAttribute('viewBox', '0 0 24 24');
-  svg.setAttribute('width', '20');
-  svg.setAttribute('height', '20');
-  svg.setAttribute('aria-hidden', 'true');
-  svg.setAttribute('focusable', 'false');
-  svg.setAttribute('class', 'tool-chevron');
-  const p = document.createElementNS(SVG_NS, 'path');
-  p.setAttribute('d', 'm8 5 8 7-8 7');
-  svg.append(p);
-  return svg;
-}
-
-// Month names, so that dates read as Intl would write them for fr-FR / en-GB ("7 février 2024",
-// "7 February 2024") without the cost of starting Intl while the first result is computed.
-export const MONTHS = {
-  fr: ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'],
-  en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
-};
-
-/** "7 février 2024" / "7 February 2024" for a Date (local time); "février 2024" without `day`. */
-export function formatDay(date, lang, { day = true } = {}) {
-  const month = MONTHS[lang === 'en' ? 'en' : 'fr'][date.getMonth()];
-  return `${day ? `${date.getDate()} ` : ''}${month} ${date.getFullYear()}`;
+  return { section, btn, label, intro, body, setOpen };
 }

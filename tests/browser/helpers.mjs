@@ -1,6 +1,6 @@
 // Shared helpers for the browser tests: a loopback static server, the system Chromium, and a page
 // instrumented to record every request, console error, page error and CSP violation.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -19,7 +19,7 @@ const CHROMIUM_ARGS = [
 ];
 
 export function siteMissing() {
-  const need = ['index.html', 'app.js', 'style.css', 'engine.js', 'breachcheck_core.mjs', 'breachcheck_core.wasm', 'dataset.json', 'dataset.fr.json'];
+  const need = ['index.html', 'app.js', 'style.css', 'manifest.json', 'sw.js', 'breachcheck_core.mjs', 'breachcheck_core.wasm', 'dataset.img', 'dataset.fr.img', 'dataset.json'];
   return need.filter((f) => !fs.existsSync(path.join(SITE_DIR, f)));
 }
 
@@ -136,12 +136,48 @@ export async function listIds(page, listId) {
   return page.locator(`#${listId} li[data-class]`).evaluateAll((els) => els.map((e) => e.dataset.class));
 }
 
+// Where an element is in the viewport: {top, bottom, height} of its box and the viewport height.
+export async function boxInView(page, selector) {
+  return page.locator(selector).first().evaluate((e) => {
+    const r = e.getBoundingClientRect();
+    return { top: r.top, bottom: r.bottom, vh: window.innerHeight };
+  });
+}
+
+// The verdict heading is on screen: its top inside the viewport and its line fully visible.
+export async function assertVerdictInView(assert, page, what) {
+  const b = await boxInView(page, '#verdict-headline');
+  assert.ok(b.top >= 0 && b.bottom <= b.vh, `${what}: verdict headline at ${Math.round(b.top)}–${Math.round(b.bottom)} px, viewport ${b.vh} px`);
+}
+
+export const CLI = process.env.BREACHCHECK_CLI || path.join(ROOT, 'build', 'native', 'cli', 'breachcheck');
+
+// A whole site built from a modified copy of data/ (scripts/build-site.mjs, the same wasm modules
+// as the site under test): for hostile datasets, a second release, an overlay. mutate(dataset,
+// dir) changes the parsed dataset.json in place (and may write files under dir, the data copy).
+export function buildSite(mutate = () => {}, { web = path.join(ROOT, 'web') } = {}) {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'breachcheck-build-'));
+  const data = path.join(tmp, 'data');
+  fs.cpSync(path.join(ROOT, 'data'), data, { recursive: true });
+  const file = path.join(data, 'dataset.json');
+  const ds = JSON.parse(fs.readFileSync(file, 'utf8'));
+  mutate(ds, data);
+  fs.writeFileSync(file, JSON.stringify(ds));
+  const wasm = path.join(tmp, 'wasm');
+  fs.mkdirSync(wasm);
+  for (const f of ['breachcheck_core.mjs', 'breachcheck_core.wasm', 'breachcheck_validate.mjs', 'breachcheck_validate.wasm']) {
+    fs.copyFileSync(path.join(SITE_DIR, f), path.join(wasm, f));
+  }
+  const out = path.join(tmp, 'site');
+  const r = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'build-site.mjs'), '--web', web, '--data', data,
+    '--wasm-dir', wasm, '--cli', CLI, '--out', out], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`build-site failed: ${r.stderr}`);
+  return { dir: out, cleanup: () => fs.rmSync(tmp, { recursive: true, force: true }) };
+}
+
 export function tempSite(mutate) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'breachcheck-site-'));
-  for (const f of fs.readdirSync(SITE_DIR)) {
-    const src = path.join(SITE_DIR, f);
-    if (fs.statSync(src).isFile()) fs.copyFileSync(src, path.join(dir, f));
-  }
+  fs.cpSync(SITE_DIR, dir, { recursive: true });
   mutate(dir);
   return dir;
 }

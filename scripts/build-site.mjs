@@ -1,0 +1,176 @@
+// Assembles the static site (what a server must serve) from web/, data/ and the wasm modules:
+//
+//   node scripts/build-site.mjs --web web --data data --wasm-dir build/wasm/wasm
+//                               --cli build/native/cli/breachcheck --out build/site
+//
+//  1. the compact dataset images, compiled (and so validated) by the native CLI: dataset.img
+//     (French and English) and dataset.fr.img (French only, what a French page loads first), and
+//     for each insurer overlay overlays/ID.img and overlays/ID.fr.img (the dataset with the
+//     overlay merged); the JSON stays downloadable (dataset.json, overlays/ID.json);
+//  2. the page's JavaScript bundled by esbuild (app.js, with its lazily loaded parts as chunks)
+//     and its CSS minified; the readable sources stay in web/;
+//  3. index.html and the static pages with an integrity hash on every script and preload;
+//  4. manifest.json (SHA-256 and SRI of every file) and sw.js with the release id in its bytes,
+//     so that a new release is a new worker;
+//  5. precompressed .gz and .br copies of every text and wasm file (scripts/serve.mjs serves them
+//     by Accept-Encoding, as a production host would: docs/hosting.md).
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import zlib from 'node:zlib';
+
+const args = Object.fromEntries(process.argv.slice(2).reduce((acc, a, i, all) => {
+  if (a.startsWith('--')) acc.push([a.slice(2), all[i + 1]]);
+  return acc;
+}, []));
+for (const k of ['web', 'data', 'wasm-dir', 'cli', 'out']) {
+  if (!args[k]) {
+    console.error('usage: node scripts/build-site.mjs --web DIR --data DIR --wasm-dir DIR --cli PATH --out DIR');
+    process.exit(2);
+  }
+}
+const web = path.resolve(args.web);
+const data = path.resolve(args.data);
+const out = path.resolve(args.out);
+const cli = path.resolve(args.cli);
+const here = path.dirname(new URL(import.meta.url).pathname);
+
+fs.rmSync(out, { recursive: true, force: true });
+fs.mkdirSync(out, { recursive: true });
+
+// ---------------------------------------------------------------------------- 1. data
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'breachcheck-site-'));
+const run = (file, argv) => execFileSync(file, argv, { stdio: ['ignore', 'pipe', 'inherit'] }).toString();
+const frJson = path.join(tmp, 'dataset.fr.json');
+run(process.execPath, [path.join(here, 'french-only.mjs'), '--first', path.join(data, 'dataset.json'), frJson]);
+fs.copyFileSync(path.join(data, 'dataset.json'), path.join(out, 'dataset.json'));
+run(cli, ['compile', '--data', path.join(data, 'dataset.json'), '--out', path.join(out, 'dataset.img')]);
+run(cli, ['compile', '--data', frJson, '--out', path.join(out, 'dataset.fr.img')]);
+fs.mkdirSync(path.join(out, 'overlays'));
+for (const name of fs.readdirSync(path.join(data, 'overlays')).filter((n) => n.endsWith('.json')).sort()) {
+  const id = name.slice(0, -'.json'.length);
+  const src = path.join(data, 'overlays', name);
+  fs.copyFileSync(src, path.join(out, 'overlays', name));
+  run(cli, ['compile', '--data', path.join(data, 'dataset.json'), '--overlay', src, '--out', path.join(out, 'overlays', `${id}.img`)]);
+  run(cli, ['compile', '--data', frJson, '--overlay', src, '--out', path.join(out, 'overlays', `${id}.fr.img`)]);
+}
+fs.rmSync(tmp, { recursive: true, force: true });
+
+// ---------------------------------------------------------------------------- wasm modules
+for (const f of ['breachcheck_core.mjs', 'breachcheck_core.wasm', 'breachcheck_validate.mjs', 'breachcheck_validate.wasm']) {
+  fs.copyFileSync(path.join(args['wasm-dir'], f), path.join(out, f));
+}
+
+// ---------------------------------------------------------------------------- 2. code and styles
+const esbuild = await import('esbuild');
+await esbuild.build({
+  entryPoints: { app: path.join(web, 'app.js') },
+  bundle: true,
+  splitting: true,           // the lazily imported parts (tools, English, embedding) become chunks
+  format: 'esm',
+  outdir: out,
+  chunkNames: '[name]-[hash]',  // next to the wasm modules, which they import as ./breachcheck_*.mjs
+  external: ['./breachcheck_core.mjs', './breachcheck_validate.mjs'],
+  minify: true,
+  charset: 'utf8',
+  legalComments: 'none',
+  target: 'es2020',
+  logLevel: 'warning',
+});
+for (const f of ['sw.js', 'embed.js']) {
+  const r = esbuild.transformSync(fs.readFileSync(path.join(web, f), 'utf8'), { loader: 'js', minify: true, charset: 'utf8', legalComments: 'none', target: 'es2020' });
+  fs.writeFileSync(path.join(out, f), r.code);
+}
+for (const f of fs.readdirSync(path.join(web, 'css')).filter((n) => n.endsWith('.css'))) {
+  const r = esbuild.buildSync({ entryPoints: [path.join(web, 'css', f)], bundle: true, write: false, minify: true, charset: 'utf8', target: 'chrome100', logLevel: 'warning' });
+  fs.writeFileSync(path.join(out, f), r.outputFiles[0].text);
+}
+fs.cpSync(path.join(web, 'demo'), path.join(out, 'demo'), { recursive: true });
+for (const f of fs.readdirSync(path.join(web, 'img'))) fs.copyFileSync(path.join(web, 'img', f), path.join(out, f));
+
+// ---------------------------------------------------------------------------- 3. pages
+const sri = (file) => `sha384-${createHash('sha384').update(fs.readFileSync(path.join(out, file))).digest('base64')}`;
+// The chunks the first result needs, preloaded with the page (app.js imports them statically).
+const firstChunks = [];
+const appCode = fs.readFileSync(path.join(out, 'app.js'), 'utf8');
+for (const m of appCode.matchAll(/from"\.\/(chunks\/[^"]+\.js)"/g)) firstChunks.push(m[1]);
+// The page's own words come from the French catalogue (web/i18n/fr.js), the one place they live:
+// every element marked data-i18n="key" is filled here, so the page reads in full before any script.
+const fr = (await import(pathToFileURL(path.join(web, 'i18n', 'fr.js')).href)).default;
+const escapeHtml = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+function fillText(html, page) {
+  let filled = 0;
+  const out = html.replace(/<(\w+)([^>]*\bdata-i18n="([^"]+)"[^>]*)>([^<]*)<\/\1>/g, (all, tag, attrs, key, inner) => {
+    if (typeof fr[key] !== 'string') throw new Error(`${page}: data-i18n="${key}" is not in web/i18n/fr.js`);
+    if (inner.trim()) throw new Error(`${page}: data-i18n="${key}" has text in the page; its words live in web/i18n/fr.js`);
+    filled += 1;
+    return `<${tag}${attrs}>${escapeHtml(fr[key])}</${tag}>`;
+  });
+  const marked = (html.match(/\bdata-i18n="/g) || []).length;
+  if (filled !== marked) throw new Error(`${page}: ${marked - filled} element(s) marked data-i18n hold markup; mark the text inside instead`);
+  return out;
+}
+for (const page of fs.readdirSync(web).filter((n) => n.endsWith('.html'))) {
+  let html = fillText(fs.readFileSync(path.join(web, page), 'utf8'), page);
+  // <!-- build:preload --> is replaced by the module preloads of app.js's static chunks.
+  html = html.replace('<!-- build:preload -->', firstChunks.map((c) => `<link rel="modulepreload" href="${c}">`).join('\n  '));
+  // Every script, stylesheet and preload gets the SRI hash of the file served.
+  html = html.replace(/<(script|link)\b([^>]*?)\s(src|href)="([^"#?:]+)"([^>]*)>/g, (all, tag, before, attr, ref, after) => {
+    if (tag === 'link' && !/rel="(?:stylesheet|modulepreload|preload)"/.test(all)) return all;
+    if (!fs.existsSync(path.join(out, ref))) throw new Error(`${page}: ${ref} is not in the site`);
+    return `<${tag}${before} ${attr}="${ref}" integrity="${sri(ref)}"${after}>`;
+  });
+  fs.writeFileSync(path.join(out, page), html);
+}
+
+// ---------------------------------------------------------------------------- 4. manifest and worker
+function walk(dir) {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const p = path.join(dir, e.name);
+    return e.isDirectory() ? walk(p) : [p];
+  });
+}
+const entry = (file) => {
+  const bytes = fs.readFileSync(file);
+  return { bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex'), integrity: `sha384-${createHash('sha384').update(bytes).digest('base64')}` };
+};
+const files = {};
+for (const file of walk(out).sort()) {
+  const rel = path.relative(out, file).split(path.sep).join('/');
+  if (rel === 'sw.js') continue;
+  files[rel] = entry(file);
+}
+// The release id changes whenever any served byte changes; it is written into sw.js, so that a
+// returning visitor's browser sees a new worker (docs/security.md, "Updates").
+const release = createHash('sha256').update(JSON.stringify(files)).digest('hex').slice(0, 16);
+const sw = fs.readFileSync(path.join(out, 'sw.js'), 'utf8');
+if (!sw.includes('__RELEASE__')) throw new Error('sw.js: no __RELEASE__ placeholder');
+fs.writeFileSync(path.join(out, 'sw.js'), sw.replaceAll('__RELEASE__', release));
+files['sw.js'] = entry(path.join(out, 'sw.js'));
+const dataset = JSON.parse(fs.readFileSync(path.join(out, 'dataset.json'), 'utf8'));
+const manifest = {
+  release,
+  dataset: { version: dataset.dataset_version, date: dataset.date, sha256: files['dataset.json'].sha256 },
+  files: Object.fromEntries(Object.entries(files).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
+};
+fs.writeFileSync(path.join(out, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+
+// ---------------------------------------------------------------------------- 5. precompressed copies
+let raw = 0;
+let gz = 0;
+let br = 0;
+for (const file of walk(out)) {
+  if (!/\.(html|js|mjs|css|json|svg|wasm|img)$/.test(file)) continue;
+  const bytes = fs.readFileSync(file);
+  const g = zlib.gzipSync(bytes, { level: 9 });
+  const b = zlib.brotliCompressSync(bytes, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: bytes.length } });
+  fs.writeFileSync(`${file}.gz`, g);
+  fs.writeFileSync(`${file}.br`, b);
+  raw += bytes.length;
+  gz += g.length;
+  br += b.length;
+}
+console.log(`site: ${Object.keys(files).length} files, release ${release}; ${(raw / 1024).toFixed(1)} KB raw, ${(gz / 1024).toFixed(1)} KB gzip, ${(br / 1024).toFixed(1)} KB brotli`);
