@@ -448,32 +448,6 @@ std::vector<RankedQuestion> rank_questions(const Dataset& ds, const Answers& a, 
     return out;
 }
 
-Exposure exposure_of(const std::vector<IncidentResult>& incidents) {
-    Exposure e;
-    for (std::size_t i = 0; i < incidents.size(); ++i) {
-        if (incidents[i].applies && incidents[i].verdict >= Verdict::possible) e.applies.push_back(i);
-    }
-    if (e.applies.empty()) {
-        e.hypothetical = true;
-        for (std::size_t i = 0; i < incidents.size(); ++i) {
-            if (incidents[i].applies && incidents[i].verdict == Verdict::unknown) e.applies.push_back(i);
-        }
-    }
-    auto merge = [&](std::vector<ExposureItem>& list, bool exposed) {
-        for (const std::size_t i : e.applies) {
-            for (const std::string& id : exposed ? incidents[i].exposed : incidents[i].not_exposed) {
-                if (!exposed && std::any_of(e.exposed.begin(), e.exposed.end(), [&](const ExposureItem& x) { return x.id == id; })) continue;
-                auto it = std::find_if(list.begin(), list.end(), [&](const ExposureItem& x) { return x.id == id; });
-                if (it == list.end()) list.push_back({id, {i}, false});
-                else it->incidents.push_back(i);
-            }
-        }
-        for (ExposureItem& item : list) item.partial = e.applies.size() > 1 && item.incidents.size() < e.applies.size();
-    };
-    merge(e.exposed, true);
-    merge(e.not_exposed, false);
-    return e;
-}
 
 bool action_applies(const Action& action, const Answers& a, Verdict overall, const std::vector<IncidentResult>& incidents,
                     const std::vector<std::string>& exposed) {
@@ -521,6 +495,40 @@ void select_actions(const Dataset& ds, const Answers& a, Assessment& as) {
 }
 
 }  // namespace
+
+Exposure exposure_of(const std::vector<IncidentResult>& incidents) {
+    Exposure e;
+    for (std::size_t i = 0; i < incidents.size(); ++i) {
+        if (incidents[i].applies && incidents[i].verdict >= Verdict::possible) e.applies.push_back(i);
+    }
+    if (e.applies.empty()) {
+        e.hypothetical = true;
+        for (std::size_t i = 0; i < incidents.size(); ++i) {
+            if (incidents[i].applies && incidents[i].verdict == Verdict::unknown) e.applies.push_back(i);
+        }
+    }
+    // "Did not leak" only for what no incident that may still apply exposed (an unknown one too:
+    // Itélis 2025 leaked phone numbers, so a phone number is never listed as safe while it is open).
+    auto could_have_leaked = [&](const std::string& id) {
+        return std::any_of(incidents.begin(), incidents.end(), [&](const IncidentResult& r) {
+            return r.applies && r.verdict != Verdict::not_affected && std::find(r.exposed.begin(), r.exposed.end(), id) != r.exposed.end();
+        });
+    };
+    auto merge = [&](std::vector<ExposureItem>& list, bool exposed) {
+        for (const std::size_t i : e.applies) {
+            for (const std::string& id : exposed ? incidents[i].exposed : incidents[i].not_exposed) {
+                if (!exposed && could_have_leaked(id)) continue;
+                auto it = std::find_if(list.begin(), list.end(), [&](const ExposureItem& x) { return x.id == id; });
+                if (it == list.end()) list.push_back({id, {i}, false});
+                else it->incidents.push_back(i);
+            }
+        }
+        for (ExposureItem& item : list) item.partial = e.applies.size() > 1 && item.incidents.size() < e.applies.size();
+    };
+    merge(e.exposed, true);
+    merge(e.not_exposed, false);
+    return e;
+}
 
 Assessment assess(const Dataset& ds, const Answers& answers) {
     Assessment out;

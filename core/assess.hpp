@@ -79,6 +79,9 @@ Assessment assess(const Dataset& ds, const Answers& answers);
 // The verdicts alone (no questions, no plan): what the audit and the question ranking sweep.
 std::vector<IncidentResult> assess_incidents(const Dataset& ds, const Answers& answers);
 
+// What may have leaked, merged over the incidents that apply (see Exposure).
+Exposure exposure_of(const std::vector<IncidentResult>& incidents);
+
 // Every answer `q` accepts for `org`, in the order shown: the generated ones (operators,
 // networks, the organization's named contracts) then the question's own options.
 std::vector<Option> answer_options(const Dataset& ds, const Question& q, const Organization* org);

@@ -3,7 +3,8 @@
 //    dates with the sources that date the attack; never on an incident decided by criteria;
 //  - affected: a statement citing an own statement;
 //  - likely: a reason citing at least the press;
-//  - every reason cites at least one source.
+//  - every reason cites at least one source;
+//  - "did not leak" never lists what an incident still open (any verdict but not_affected) leaked.
 #include "audit.hpp"
 
 #include <algorithm>
@@ -79,6 +80,16 @@ struct Sweep {
                 if (r.applies) overall = std::max(overall, r.verdict);
                 ++out.per_incident[r.incident->id][static_cast<std::size_t>(r.verdict)];
                 check_one(ds, r, org_id, answers, out);
+            }
+            // Nothing is listed as "did not leak" that an incident still open (not not_affected) leaked.
+            const Exposure e = exposure_of(results);
+            for (const ExposureItem& item : e.not_exposed) {
+                for (const IncidentResult& r : results) {
+                    if (r.applies && r.verdict != Verdict::not_affected && std::find(r.exposed.begin(), r.exposed.end(), item.id) != r.exposed.end()) {
+                        ++out.problem_count;
+                        if (out.problems.size() < max_listed_problems) out.problems.push_back({org_id, r.incident->id, answers, "listed as not leaked while an open incident leaked it"});
+                    }
+                }
             }
             ++out.overall[static_cast<std::size_t>(overall)];
             ++out.checks;

@@ -267,7 +267,7 @@ LocalText Reader::local(const json& obj, std::string_view key, const std::string
     const json& v = field(obj, key);
     const std::string p = child(path, key);
     if (!(french_only ? object(v, p, {"fr"}, {"en"}) : object(v, p, {"fr", "en"}, {}))) return out;
-    out.fr = string(v, "fr", p, required, max_len);
+    out.fr = text::typeset_fr(string(v, "fr", p, required, max_len));
     out.en = string(v, "en", p, required && !french_only, max_len);
     // A French-only file: English readers get the French text, never nothing.
     if (french_only && out.en.empty()) out.en = out.fr;

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 
 namespace breachcheck::text {
 namespace {
@@ -212,6 +213,46 @@ std::string elide_fr(std::string s) {
         }
     }
     return s;
+}
+
+std::string typeset_fr(std::string_view s) {
+    static constexpr std::string_view nnbsp = "\u202F";
+    static constexpr std::string_view nbsp = "\u00A0";
+    std::string out;
+    out.reserve(s.size() + 16);
+    auto space_at = [&](std::size_t i) -> std::size_t {  // length of an ordinary or no-break space at i
+        if (i < s.size() && s[i] == ' ') return 1;
+        if (s.compare(i, nbsp.size(), nbsp) == 0) return nbsp.size();
+        return 0;
+    };
+    auto is_unit_end = [&](std::size_t i) {  // after "h": end, space or punctuation, not a letter
+        return i >= s.size() || !(std::isalnum(static_cast<unsigned char>(s[i])) || static_cast<unsigned char>(s[i]) >= 0x80);
+    };
+    for (std::size_t i = 0; i < s.size();) {
+        if (const std::size_t sp = space_at(i)) {
+            const std::size_t next = i + sp;
+            const char c = next < s.size() ? s[next] : '\0';
+            if (c == ';' || c == ':' || c == '!' || c == '?' || s.compare(next, 2, "\u00BB") == 0) {
+                out += nnbsp;
+                i = next;
+                continue;
+            }
+            const bool after_digit = !out.empty() && std::isdigit(static_cast<unsigned char>(out.back()));
+            if (after_digit && ((c == 'h' && is_unit_end(next + 1)) || c == '%' || s.compare(next, 3, "\u20AC") == 0)) {
+                out += nbsp;
+                i = next;
+                continue;
+            }
+            if (!out.empty() && out.size() >= 2 && out.compare(out.size() - 2, 2, "\u00AB") == 0) {
+                out += nnbsp;
+                i = next;
+                continue;
+            }
+        }
+        out.push_back(s[i]);
+        ++i;
+    }
+    return out;
 }
 
 bool is_dont_know(std::string_view utf8) {

@@ -55,6 +55,11 @@ bool is_generic(std::string_view token);
 // → "qu'Alan" (de, que, le, la, ne before a vowel or a mute h).
 std::string elide_fr(std::string s);
 
+// French typography for display text: a narrow no-break space (U+202F) before ; : ! ? and
+// inside « », a no-break space (U+00A0) between a number and h, %, € (so "48 h" never breaks).
+// Spaces only: "https://" and "3:00" are left alone.
+std::string typeset_fr(std::string_view s);
+
 // "je ne sais pas", "aucune idée", "I don't know"…: typed where a name was asked.
 bool is_dont_know(std::string_view utf8);
 

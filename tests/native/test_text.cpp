@@ -83,3 +83,16 @@ TEST_CASE("edit_distance with adjacent transpositions and a cap") {
     CHECK(edit_distance(long_a + "xy", long_a + "yx", 2) == 1);
     CHECK(edit_distance(long_a, std::string(100, 'b'), 2) == 3);
 }
+
+TEST_CASE("typeset_fr: narrow no-break spaces before ; : ! ? and inside guillemets, no break in 48 h") {
+    const std::string n = "\u202F";
+    const std::string nb = "\u00A0";
+    CHECK(typeset_fr("Attention : un code ; non ! Vraiment ?") == "Attention" + n + ": un code" + n + "; non" + n + "! Vraiment" + n + "?");
+    CHECK(typeset_fr("« Nouvelle carte »") == "«" + n + "Nouvelle carte" + n + "»");
+    CHECK(typeset_fr("sous 24 à 48 h, 10 % et 2 €.") == "sous 24 à 48" + nb + "h, 10" + nb + "% et 2" + nb + "€.");
+    CHECK(typeset_fr("48 heures") == "48 heures");                        // a word, not the unit
+    CHECK(typeset_fr("https://assure.ameli.fr/ à 15:00") == "https://assure.ameli.fr/ à 15:00");  // no space, no change
+    CHECK(typeset_fr("déjà" + nb + ": fait") == "déjà" + n + ": fait");   // a no-break space becomes the narrow one
+    CHECK(typeset_fr(typeset_fr("a : b « c »")) == typeset_fr("a : b « c »"));  // idempotent
+    CHECK(typeset_fr("") == "");
+}
