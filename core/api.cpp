@@ -201,6 +201,13 @@ struct Out {
     }
 };
 
+// The incident's label where space is short: its short_name, else its operator's name, else its name.
+std::string short_name(const Dataset& ds, const Incident& inc, const Out& o) {
+    if (!o.t(inc.short_name).empty()) return o.t(inc.short_name);
+    if (inc.operator_index < ds.operators.size()) return ds.operators[inc.operator_index].name;
+    return o.t(inc.name);
+}
+
 bool parse_lang(std::string_view s, Lang& out) { return parse_id(lang_vocab, s, out); }
 
 // A typed name, understood: the entry it picks, or none (and then the candidates).
@@ -616,7 +623,7 @@ std::string Engine::check(std::string_view answers_json) const {
         const Incident& inc = *r.incident;
         w.begin_object().field("id", inc.id).field("mode", id_of(incident_mode_vocab, inc.mode));
         w.field_or_null("operator", inc.operator_index < ds.operators.size() ? ds.operators[inc.operator_index].id : std::string());
-        w.field("operator_name", inc.operator_index < ds.operators.size() ? ds.operators[inc.operator_index].name : o.t(inc.name));
+        w.field("operator_name", inc.operator_index < ds.operators.size() ? ds.operators[inc.operator_index].name : std::string()).field("short_name", short_name(ds, inc, o));
         w.field("name", o.t(inc.name)).field("applies", r.applies).field("verdict", to_string(r.verdict)).field("verdict_label", o.lang == Lang::en ? words_for(r.verdict).short_en : words_for(r.verdict).short_fr);
         w.key("reasons").begin_array();
         for (const Reason& reason : r.reasons) write_reason(o, reason);
@@ -638,11 +645,8 @@ std::string Engine::check(std::string_view answers_json) const {
             if (c && !c->gloss.empty()) w.field("gloss", c->gloss);
             w.field("partial", x.partial).key("incidents").begin_array();
             for (std::size_t i : x.incidents) w.value(as.incidents[i].incident->id);
-            w.end_array().key("operators").begin_array();
-            for (std::size_t i : x.incidents) {
-                const Incident& inc = *as.incidents[i].incident;
-                w.value(inc.operator_index < ds.operators.size() ? ds.operators[inc.operator_index].name : o.t(inc.name));
-            }
+            w.end_array().key("by").begin_array();
+            for (std::size_t i : x.incidents) w.value(short_name(ds, *as.incidents[i].incident, o));
             w.end_array().end_object();
         }
         w.end_array();

@@ -90,6 +90,7 @@ struct Incident {
     IncidentMode mode = IncidentMode::insurer_operator;
     std::size_t operator_index = no_index;  // insurer_operator: index into Dataset::operators
     LocalText name, summary;
+    LocalText short_name;  // where space is short ("Itélis 2025"); empty: the operator's name, else name
     AttackWindow attack_window;
     std::vector<Fact> facts;
     ClassList exposed, not_exposed;

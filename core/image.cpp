@@ -205,6 +205,7 @@ void io(A& a, Incident& inc) {
     a.index(inc.operator_index);
     io(a, inc.name);
     io(a, inc.summary);
+    io(a, inc.short_name);
     a.str(inc.attack_window.end);
     io(a, inc.attack_window.text);
     io(a, inc.attack_window.sources);

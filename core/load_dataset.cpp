@@ -188,11 +188,12 @@ void DatasetLoader::load_incidents(const json& root) {
     for_each_item(root, "incidents", "", 50, [&](const json& j, const std::string& p) {
         Incident inc;
         if (object(j, p, {"id", "kind", "name", "summary", "facts", "exposed", "not_exposed"},
-                   {"mode", "operator", "attack_window", "card_evidence", "pro", "criteria", "no_statement", "who_can_tell", "routes"})) {
+                   {"mode", "operator", "attack_window", "card_evidence", "pro", "criteria", "no_statement", "who_can_tell", "routes", "short_name"})) {
             inc.id = id(j, p);
             vocab(j, "kind", p, incident_kind_vocab, "incident kind", inc.kind);
             inc.name = local(j, "name", p, true, max_name);
             inc.summary = local(j, "summary", p, true, 1000);
+            inc.short_name = local(j, "short_name", p, true, 40);
             load_incident_parts(j, p, inc);
         }
         ids.push_back(inc.id);

@@ -27,7 +27,7 @@ TEST_CASE("check result has exactly the documented fields") {
     CHECK(r["org"]["name"] == "Hélium");
     CHECK(r["provisional"] == true);
     const json& inc = r["incidents"][0];
-    for (const char* key : {"id", "mode", "operator", "operator_name", "name", "applies", "verdict", "verdict_label", "reasons", "exposed", "not_exposed"}) {
+    for (const char* key : {"id", "mode", "operator", "operator_name", "short_name", "name", "applies", "verdict", "verdict_label", "reasons", "exposed", "not_exposed"}) {
         CAPTURE(key);
         CHECK(inc.contains(key));
     }

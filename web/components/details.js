@@ -27,7 +27,7 @@ export function sourceLister(result) {
 
 function glossed(item, glossary) {
   const li = el('li', { dataset: { class: item.id } }, el('span', { class: 'class-label', text: item.label }));
-  if (item.partial) li.append(' ', el('span', { class: 'incident-tag', text: `(${item.operators.join(', ')})` }));
+  if (item.partial) li.append(' ', el('span', { class: 'incident-tag', text: `(${item.by.join(', ')})` }));
   const term = item.gloss ? glossary.find((g) => g.id === item.gloss) : null;
   if (term) li.append(' ', el('details', { class: 'gloss' }, el('summary', { class: 'gloss-summary' }, el('span', { class: 'visually-hidden', text: t('glossWhat', { term: term.term }) }), el('span', { 'aria-hidden': 'true', text: '?' })), el('p', { text: term.text })));
   return li;
@@ -85,7 +85,7 @@ export function createDetails(container, { incidentsOf }) {
 
   function timeline(r, sourceList) {
     if (!r.timeline.length) return null;
-    const names = Object.fromEntries(r.incidents.map((i) => [i.id, i.operator_name || i.name]));
+    const names = Object.fromEntries(r.incidents.map((i) => [i.id, i.short_name]));
     const ol = el('ol', { class: 'timeline', id: 'timeline-list' });
     for (const f of r.timeline) {
       ol.append(el('li', { class: 'timeline-event', dataset: { incident: f.incident } },
