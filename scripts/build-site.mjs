@@ -113,15 +113,25 @@ function fillText(html, page) {
   if (filled !== marked) throw new Error(`${page}: ${marked - filled} element(s) marked data-i18n hold markup; mark the text inside instead`);
   return out;
 }
+// French typography in the text of a French page (never inside a tag): a narrow no-break space
+// before ; : ! ? and inside « », as core/text.cpp typeset_fr does for the dataset.
+function typesetFrench(html) {
+  if (!/<html[^>]*\blang="fr"/.test(html)) return html;
+  return html.split(/(<[^>]*>)/).map((part, i) => (i % 2 ? part : part
+    .replace(/[ \u00a0]([;:!?»])/g, '\u202f$1')
+    .replace(/«[ \u00a0]/g, '«\u202f'))).join('');
+}
 for (const page of fs.readdirSync(web).filter((n) => n.endsWith('.html'))) {
-  let html = fillText(fs.readFileSync(path.join(web, page), 'utf8'), page);
+  let html = typesetFrench(fillText(fs.readFileSync(path.join(web, page), 'utf8'), page));
   // <!-- build:preload --> is replaced by the module preloads of app.js's static chunks.
   html = html.replace('<!-- build:preload -->', firstChunks.map((c) => `<link rel="modulepreload" href="${c}">`).join('\n  '));
   // Every script, stylesheet and preload gets the SRI hash of the file served.
   html = html.replace(/<(script|link)\b([^>]*?)\s(src|href)="([^"#?:]+)"([^>]*)>/g, (all, tag, before, attr, ref, after) => {
     if (tag === 'link' && !/rel="(?:stylesheet|modulepreload|preload)"/.test(all)) return all;
     if (!fs.existsSync(path.join(out, ref))) throw new Error(`${page}: ${ref} is not in the site`);
-    return `<${tag}${before} ${attr}="${ref}" integrity="${sri(ref)}"${after}>`;
+    // Chromium ignores integrity on as="fetch" preloads (and warns): web/boot.js checks those.
+    const name = /\bas="fetch"/.test(all) ? 'data-integrity' : 'integrity';
+    return `<${tag}${before} ${attr}="${ref}" ${name}="${sri(ref)}"${after}>`;
   });
   fs.writeFileSync(path.join(out, page), html);
 }

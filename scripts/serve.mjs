@@ -16,6 +16,7 @@
 // so that tests can read the URL. Only GET and HEAD are answered; every
 // response carries the same security headers as the production site.
 
+import { createHash } from 'node:crypto';
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -55,6 +56,7 @@ export const SECURITY_HEADERS = Object.freeze({
     'interest-cohort=(), browsing-topics=(), camera=(), microphone=(), geolocation=(), payment=(), usb=()',
   'Cross-Origin-Opener-Policy': 'same-origin',
   'Cross-Origin-Resource-Policy': 'same-origin',
+  'Strict-Transport-Security': 'max-age=63072000; includeSubDomains',
   'X-Frame-Options': 'SAMEORIGIN',
 });
 
@@ -185,6 +187,19 @@ export function resolveInside(root, urlPath) {
   return full;
 }
 
+const ENCODINGS = [{ name: 'br', ext: 'br' }, { name: 'gzip', ext: 'gz' }];
+
+// The encodings a client accepts (q > 0), in our order of preference: brotli, then gzip.
+export function pickEncoding(header) {
+  const accepted = new Map();
+  for (const part of String(header || '').split(',')) {
+    const [name, ...params] = part.trim().toLowerCase().split(';');
+    const q = params.map((x) => x.trim()).find((x) => x.startsWith('q='));
+    accepted.set(name, q ? Number(q.slice(2)) : 1);
+  }
+  return ENCODINGS.filter((e) => (accepted.get(e.name) ?? accepted.get('*') ?? 0) > 0);
+}
+
 export function createServer(dir, options = {}) {
   const root = fs.realpathSync(path.resolve(dir));
   const base = securityHeaders(options);
@@ -212,7 +227,10 @@ export function createServer(dir, options = {}) {
     fs.stat(file, (err, st) => {
       if (!err && st.isDirectory()) {
         if (!pathname.endsWith('/')) {
-          send(res, 301, 'Moved Permanently\n', { Location: pathname + '/' }, head);
+          // The Location is rebuilt from the resolved folder, never echoed: "//demo" must not
+          // become "//demo/", a link to another host.
+          const rel = path.relative(root, file).split(path.sep).map(encodeURIComponent).join('/');
+          send(res, 301, 'Moved Permanently\n', { Location: `/${rel}${rel ? '/' : ''}` }, head);
           return;
         }
         file = path.join(file, 'index.html');
@@ -227,14 +245,26 @@ export function createServer(dir, options = {}) {
           send(res, 403, 'Forbidden\n', {}, head);
           return;
         }
-        fs.readFile(real, (ferr, data) => {
+        const type = MIME[path.extname(real).toLowerCase()] || 'application/octet-stream';
+        const cross = CROSS_ORIGIN_FILES.has(path.relative(root, real).split(path.sep).join('/')) ? CROSS_ORIGIN_HEADERS : {};
+        // The build's precompressed copy (FILE.br, FILE.gz) when the client accepts it, as a
+        // production host would serve them (docs/hosting.md).
+        const encoding = pickEncoding(req.headers['accept-encoding']).find((e) => fs.existsSync(`${real}.${e.ext}`));
+        const served = encoding ? `${real}.${encoding.ext}` : real;
+        fs.readFile(served, (ferr, data) => {
           if (ferr) {
             send(res, 404, 'Not Found\n', {}, head);
             return;
           }
-          const type = MIME[path.extname(real).toLowerCase()] || 'application/octet-stream';
-          const cross = CROSS_ORIGIN_FILES.has(path.relative(root, real).split(path.sep).join('/')) ? CROSS_ORIGIN_HEADERS : {};
-          send(res, 200, data, { 'Content-Type': type, ...cross }, head);
+          // Revalidated on every use (a new release must reach people), answered 304 when unchanged.
+          const etag = `"${createHash('sha256').update(data).digest('base64url').slice(0, 27)}${encoding ? `-${encoding.ext}` : ''}"`;
+          const extra = { 'Content-Type': type, 'Cache-Control': 'no-cache', ETag: etag, Vary: 'Accept-Encoding', ...cross };
+          if (encoding) extra['Content-Encoding'] = encoding.name;
+          if (req.headers['if-none-match'] === etag) {
+            send(res, 304, Buffer.alloc(0), extra, true);
+            return;
+          }
+          send(res, 200, data, extra, head);
         });
       });
     });

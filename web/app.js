@@ -9,6 +9,7 @@
 import { el, formatDate } from './toolkit.js';
 import { applyStatic, lang, loadLang, setLang, t } from './i18n/index.js';
 import { FILES, loadEngine, manifest, verify } from './boot.js';
+import { failure, PAGE_ERRORS } from './engine.js';
 import { cleanAddress, readPrefill, recalled, remember } from './address.js';
 import { OrgCombobox } from './components/org-combobox.js';
 import { createQuestions } from './components/questions.js';
@@ -18,7 +19,7 @@ import { createDetails, sourceLister } from './components/details.js';
 import { createShare } from './components/share.js';
 
 const $ = (sel) => document.querySelector(sel);
-const EMBED_PARAMS = ['embed', 'overlay', 'parent'];
+const EMBED_PARAMS = ['embed', 'overlay', 'parent', 'height'];
 const NO_EMBED = Object.freeze({
   imageFor: (l) => FILES[l], loadFirst: (l) => loadEngine(FILES[l]), afterLoad: () => null, overlayPanel: () => null,
   layoutChanged: () => {}, lockedOrg: () => null, defaultLang: () => null,
@@ -84,7 +85,9 @@ function renderResult(s, before) {
   const section = $('#result');
   const empty = !r || !r.ok || s.integrity === 'mismatch';
   section.classList.toggle('is-empty', empty);
-  $('#reset-line').hidden = !(s.choice || s.role === 'pro' || Object.keys(s.answers).length);
+  // Something to reset: a choice of one's own (a locked insurer is not), a role or an answer.
+  const locked = engines.embed.lockedOrg();
+  $('#reset-line').hidden = !((s.choice && !locked) || s.role === 'pro' || Object.keys(s.answers).length);
   if (empty) {
     delete section.dataset.verdict;
     delete section.dataset.provisional;
@@ -138,7 +141,7 @@ function renderFooter() {
   const info = ui.info;
   if (!info) return;
   box.append(`${t('datasetInfo', { version: info.version, date: formatDate(info.date, lang()) })} `,
-    el('code', { class: 'sha', text: info.sha256 }), ` (${engines.file}). `,
+    el('span', { class: 'dataset-sha' }, `${t('datasetSha')} `, el('code', { class: 'sha', text: info.sha256 }), ` (${engines.file}). `),
     el('a', { href: 'dataset.json', type: 'application/json' }, t('datasetLink')));
   if (state.integrity === 'mismatch') box.append(' ', el('strong', { class: 'integrity-warning', text: t('integrityShort') }));
   $('#link-accessibility').setAttribute('href', lang() === 'en' ? 'accessibility.html' : 'accessibilite.html');
@@ -204,7 +207,7 @@ function showLoadError(error) {
   $('#form-section').hidden = true;
   const box = $('#load-error');
   box.textContent = '';
-  const integrity = error?.code === 'integrity_mismatch';
+  const integrity = error?.code === PAGE_ERRORS.integrity_mismatch;
   box.append(el('p', { class: 'error-title' }, el('strong', { text: integrity ? t('integrityTitle') : t('loadErrorTitle') })));
   const msg = [error?.code, error?.message].filter(Boolean).join(' — ');
   if (msg) box.append(el('p', { class: 'error-message' }, el('code', { text: msg })));
@@ -217,7 +220,7 @@ function showLoadError(error) {
   box.append(el('p', { text: integrity ? t('integrityAdvice') : t('loadErrorAdvice') }));
   box.hidden = false;
   document.documentElement.dataset.ready = 'false';
-  document.documentElement.dataset.error = error?.code || 'load_failed';
+  document.documentElement.dataset.error = error?.code || PAGE_ERRORS.load_failed;
 }
 
 async function loadFull() {
@@ -225,17 +228,29 @@ async function loadFull() {
   if (engines.file === file) return;
   engines.fullPromise ??= loadEngine(file).then((r) => {
     if (r.ok) engines.full = r;
-    else document.documentElement.dataset.datasetError = r.error?.code ?? 'load_failed';
+    else engines.fullError = r.error;
   });
   await engines.fullPromise;
-  if (!engines.full) return;
+  if (!engines.full) {
+    // Tampered data anywhere on the site withdraws the verdict; a network failure only means the
+    // first dataset stays in use.
+    if (engines.fullError?.code === PAGE_ERRORS.integrity_mismatch) {
+      setState({ integrity: 'mismatch' });
+      showLoadError(engines.fullError);
+    }
+    document.documentElement.dataset.datasetError = engines.fullError?.code ?? PAGE_ERRORS.load_failed;
+    return;
+  }
   engines.current = engines.full.engine;
   engines.file = engines.full.file;
   ui.info = engines.current.info(state.lang);
   ui.defsKey = null;
   setState({ result: compute() });
   const check = await verify(engines.current, engines.file);
-  if (check.status === 'mismatch') setState({ integrity: 'mismatch' });
+  if (check.status === 'mismatch') {
+    setState({ integrity: 'mismatch' });
+    showLoadError(failure(PAGE_ERRORS.integrity_mismatch, `${engines.file}: ${check.actual} ≠ ${check.expected}`).error);
+  }
   renderFooter();
 }
 
@@ -279,11 +294,20 @@ async function main() {
   const list = engines.current.list();
   const entries = new Set([...list.organizations, ...list.operators, ...list.networks, ...list.umbrellas].map((x) => x.id));
   const combobox = $('org-combobox');
+  // The embedded widget is compact: the host page has its own title; the first result holds in
+  // two screens of a phone (the details, the sources and the tools one click away).
+  const compact = document.documentElement.dataset.embed === 'true';
+  if (compact) {
+    const more = el('details', { class: 'embed-more', id: 'embed-more' }, el('summary', { dataset: { i18n: 'embedMore' }, text: t('embedMore') }));
+    $('#result-body').before(more);
+    more.append($('#result-body'), $('#share'), $('#tools'));
+    more.addEventListener('toggle', () => engines.embed.layoutChanged('more'));
+  }
   ui = {
     info, defs: [], defsKey: null, combobox,
-    questions: createQuestions($('#questions'), { contractMax: info.limits.contract_bytes }),
+    questions: createQuestions($('#questions'), { contractMax: info.limits.contract_bytes, compact }),
     verdict: createVerdict({ box: $('#verdict'), summary: $('#verdict-summary'), bar: $('#verdict-bar'), live: $('#verdict-live'), pick: $('#pick-note') }),
-    steps: createSteps({ emergency: $('#emergency'), container: $('#steps'), sourceList: (ids) => sourceLister(state.result)(ids) }),
+    steps: createSteps({ emergency: $('#emergency'), container: $('#steps'), sourceList: (ids) => sourceLister(state.result)(ids), compact }),
     details: createDetails($('#result-body'), { incidentsOf }),
     share: createShare($('#share'), $('#print-plan')),
   };
@@ -344,14 +368,11 @@ async function main() {
   const check = await verify(engines.current, engines.file);
   if (check.status === 'mismatch') {
     setState({ integrity: 'mismatch' });
-    showLoadError({ code: 'integrity_mismatch', message: `${engines.file}: ${check.actual} ≠ ${check.expected}` });
+    showLoadError(failure(PAGE_ERRORS.integrity_mismatch, `${engines.file}: ${check.actual} ≠ ${check.expected}`).error);
     return;
   }
   await loadFull();
-  if (state.integrity === 'mismatch') {
-    showLoadError({ code: 'integrity_mismatch', message: engines.file });
-    return;
-  }
+  if (state.integrity === 'mismatch') return; // loadFull showed the warning
   const { enableOffline } = await import('./offline.js');
   document.documentElement.dataset.offline = await enableOffline(await manifest());
   document.documentElement.dataset.ready = 'true';
@@ -378,4 +399,4 @@ function incidentsOf(id) {
   return item ? { item, table: r } : null;
 }
 
-main().catch((e) => showLoadError({ code: 'unexpected', message: String(e?.message ?? e) }));
+main().catch((e) => showLoadError(failure(PAGE_ERRORS.unexpected, e?.message ?? e).error));

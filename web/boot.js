@@ -6,7 +6,7 @@
 //  - after the first result, the SHA-256 the engine computes of what it loaded is compared with
 //    the manifest's entry for that file: a mismatch also withdraws the verdict;
 //  - the full dataset (English texts, the incidents' facts) follows, checked the same way.
-import { createEngine } from './engine.js';
+import { createEngine, failure, PAGE_ERRORS as E } from './engine.js';
 
 export const FILES = { fr: 'dataset.fr.img', en: 'dataset.img' };
 
@@ -20,39 +20,70 @@ export function manifest() {
   return manifestPromise;
 }
 
-// The SRI hash for a file: the preload link of index.html when it is that file, else the manifest.
+// The expected SRI hash of a file: index.html's preload of it (data-integrity: Chromium ignores
+// integrity on fetch preloads) or the manifest's entry. A file the manifest does not list is not
+// part of this release: refused.
 async function integrityOf(file) {
-  const link = document.getElementById('preload-dataset');
-  if (link && link.getAttribute('href') === file && link.integrity) return link.integrity;
+  const link = [...document.querySelectorAll('link[rel="preload"]')].find((l) => l.getAttribute('href') === file);
+  if (link?.dataset.integrity) return { integrity: link.dataset.integrity };
   const m = await manifest();
-  return m?.files?.[file]?.integrity ?? null;
+  if (!m) return { integrity: null }; // no manifest reachable (offline without a worker): unchecked
+  const entry = m.files?.[file];
+  return entry ? { integrity: entry.integrity } : { missing: true };
+}
+
+async function sri384(bytes) {
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-384', bytes));
+  let bin = '';
+  for (const b of digest) bin += String.fromCharCode(b);
+  return `sha384-${btoa(bin)}`;
 }
 
 async function fetchBytes(file) {
-  const integrity = await integrityOf(file);
+  const { integrity, missing } = await integrityOf(file);
+  if (missing) return failure(E.load_failed, `${file}: not part of this release (manifest.json)`);
+  // Without crypto.subtle (a plain-http host), the browser checks the hash itself.
+  const native = Boolean(integrity) && !globalThis.crypto?.subtle;
   let res;
   try {
-    res = await fetch(`./${file}`, { credentials: 'same-origin', integrity: integrity ?? undefined });
+    res = await fetch(`./${file}`, { credentials: 'same-origin', integrity: native ? integrity : undefined });
   } catch (e) {
-    // A failed integrity check is a network error in the Fetch standard: say which.
-    const code = integrity ? 'integrity_mismatch' : 'load_failed';
-    return { error: { code, message: `${file}: ${(e && e.message) || e}` } };
+    return failure(native ? E.integrity_mismatch : E.load_failed, `${file}: ${(e && e.message) || e}`);
   }
-  if (!res.ok) return { error: { code: 'load_failed', message: `${file}: HTTP ${res.status}` } };
-  return { bytes: new Uint8Array(await res.arrayBuffer()), integrity };
+  if (!res.ok) return failure(E.load_failed, `${file}: HTTP ${res.status}`);
+  let bytes = new Uint8Array(await res.arrayBuffer());
+  if (integrity && !native && (await sri384(bytes)) !== integrity) {
+    // The offline copy may be the previous release's (the page is newer than the worker's cache):
+    // ask the network itself once (web/sw.js lets this marked request through), then judge.
+    try {
+      const again = await fetch(`./${file}`, { credentials: 'same-origin', cache: 'no-store', headers: { 'X-Breachcheck-Fetch': 'network' } });
+      if (again.ok) bytes = new Uint8Array(await again.arrayBuffer());
+    } catch {
+      // offline: the cached copy is all there is, and it does not match
+    }
+    const got = await sri384(bytes);
+    if (got !== integrity) return failure(E.integrity_mismatch, `${file}: ${got} ≠ ${integrity}`);
+  }
+  return { ok: true, bytes, integrity };
 }
+
+let wasmPromise = null;
+const wasmBytes = () => (wasmPromise ??= fetchBytes('breachcheck_core.wasm'));
 
 /**
  * Loads an engine from `file`. {ok, engine, file} or {ok: false, error}.
  */
 export async function loadEngine(file) {
   if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') {
-    return { ok: false, error: { code: 'no_webassembly', message: 'WebAssembly' } };
+    return failure(E.no_webassembly, 'WebAssembly');
   }
-  const got = await fetchBytes(file);
-  if (got.error) return { ok: false, error: got.error };
+  // The module's code is checked like the data: fetched here against its published hash and
+  // handed to the module (which then fetches nothing itself). Both requests go out together.
+  const [wasm, got] = await Promise.all([wasmBytes(), fetchBytes(file)]);
+  if (!wasm.ok) return wasm;
+  if (!got.ok) return got;
   performance.mark('engine-create-start');
-  const r = await createEngine(got.bytes);
+  const r = await createEngine(got.bytes, { wasmBinary: wasm.bytes });
   performance.mark('engine-create-end');
   performance.measure('engine-create', 'engine-create-start', 'engine-create-end');
   if (!r.ok) return r;

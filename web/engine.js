@@ -18,8 +18,22 @@ function loadModule(name, options) {
   return modules.get(name);
 }
 
-/** The one error shape, for the failures only this file can see. */
-function failure(code, message) {
+/**
+ * The error codes only the page can see; the engine's own come from the core (core/vocab.cpp).
+ * Both lists are in docs/api.md and wasm/breachcheck.d.ts (tests/node/api.test.mjs checks it);
+ * no other file mints a code.
+ */
+export const PAGE_ERRORS = Object.freeze({
+  module_load_failed: 'module_load_failed', // a WebAssembly module could not be fetched or compiled
+  load_failed: 'load_failed',               // a file of the site could not be fetched, or is not in the release
+  integrity_mismatch: 'integrity_mismatch', // a file does not match its published hash
+  no_webassembly: 'no_webassembly',         // the browser has no WebAssembly
+  invalid_overlay_id: 'invalid_overlay_id', // ?overlay= is not an overlay id
+  unexpected: 'unexpected',                 // a bug of the page itself
+});
+
+/** The one error shape: {ok: false, error: {code, message}}. */
+export function failure(code, message) {
   return { ok: false, error: { code, message: String(message) } };
 }
 
@@ -68,7 +82,7 @@ export async function createEngine(image, options) {
   try {
     core = await loadModule('core', options);
   } catch (e) {
-    return failure('module_load_failed', (e && e.message) || e);
+    return failure(PAGE_ERRORS.module_load_failed, (e && e.message) || e);
   }
   const bytes = image instanceof ArrayBuffer ? new Uint8Array(image) : image;
   if (!(bytes instanceof Uint8Array)) return failure('invalid_image', 'the dataset image must be bytes');
@@ -96,7 +110,7 @@ export async function createEngineFromJson(datasetText, overlayText = '', option
   try {
     mod = await loadModule('validate', options);
   } catch (e) {
-    return failure('module_load_failed', (e && e.message) || e);
+    return failure(PAGE_ERRORS.module_load_failed, (e && e.message) || e);
   }
   let native;
   try {
@@ -118,7 +132,7 @@ export async function validateDataset(dataset, options) {
     const mod = await loadModule('validate', options);
     return guarded(() => parse(mod.validate(dataset instanceof Uint8Array ? dataset : String(dataset ?? ''))));
   } catch (e) {
-    return failure('module_load_failed', (e && e.message) || e);
+    return failure(PAGE_ERRORS.module_load_failed, (e && e.message) || e);
   }
 }
 
@@ -128,6 +142,6 @@ export async function validateOverlay(datasetText, overlayText, options) {
     const mod = await loadModule('validate', options);
     return guarded(() => parse(mod.validateOverlay(String(datasetText ?? ''), String(overlayText ?? ''))));
   } catch (e) {
-    return failure('module_load_failed', (e && e.message) || e);
+    return failure(PAGE_ERRORS.module_load_failed, (e && e.message) || e);
   }
 }

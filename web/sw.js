@@ -7,7 +7,7 @@
 //   release's cache (and worker) in place. The new cache replaces the old one only once complete.
 // - Pages and manifest.json: network first, the cached copy offline. Other files: the cached copy
 //   of this release, unless the page asks for another version (a request whose SRI hash is not
-//   this release's goes to the network, where the browser checks it).
+//   this release's, or one marked X-Breachcheck-Fetch: network by web/boot.js, goes to the network).
 // It caches only the public files listed in the manifest: never an answer, never a response
 // fetched later.
 const RELEASE = '__RELEASE__';
@@ -83,6 +83,8 @@ self.addEventListener('fetch', (event) => {
     const path = url.pathname.slice(new URL(self.registration.scope).pathname.length);
     if (req.mode === 'navigate') return networkFirst(req, cache, './');
     if (path === 'manifest.json' || path === 'sw.js') return networkFirst(req, cache, null);
+    // The page asks the network itself (its copy did not match what it expects; web/boot.js).
+    if (req.headers.get('X-Breachcheck-Fetch') === 'network') return fetch(req);
     const entry = (await releaseManifest(cache)).files[path];
     // The page asks for another version of this file than this release's: not ours to answer.
     if (req.integrity && entry && req.integrity !== entry.integrity) return fetch(req);
