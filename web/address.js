@@ -2,7 +2,7 @@
 // link someone chose to copy) is read once at load, checked against the engine's own lists, and
 // then removed from the address; the answers stay in the page (and in history.state, which no
 // request carries). A shareable link is made only when the person asks for one.
-const KEEP = ['embed', 'overlay', 'parent']; // the frame's settings (web/embed-frame.js), not answers
+const KEEP = ['embed', 'overlay', 'parent', 'height']; // the frame's settings (web/embed-frame.js), not answers
 const UNKNOWN_ORG = 'unknown';
 
 /**

@@ -14,6 +14,7 @@
 import { el } from './toolkit.js';
 import { t } from './i18n/index.js';
 import { FILES, loadEngine as load } from './boot.js';
+import { failure, PAGE_ERRORS } from './engine.js';
 
 const OVERLAY_ID = /^[a-z0-9-]{1,64}$/;
 const RESIZE_TYPE = 'breachcheck:resize';
@@ -52,7 +53,7 @@ export function defaultLang() {
 /** Loads the overlay's image; a missing or broken one never leaves the page blank. */
 export async function loadFirst(l) {
   if (rawOverlay !== null && !overlayId) {
-    view.error = { code: 'invalid_overlay_id', message: t('overlayBadId') };
+    view.error = failure(PAGE_ERRORS.invalid_overlay_id, t('overlayBadId')).error;
   } else if (overlayId) {
     const r = await load(imageFor(l));
     if (r.ok) return r;
@@ -72,7 +73,7 @@ function renderOverlayError() {
   box.dataset.code = err.code ?? '';
   box.append(el('p', { class: 'error-title' }, el('strong', { text: t('overlayErrorTitle') })), el('p', { text: t('overlayErrorFallback') }));
   const details = el('details', { class: 'overlay-error-details' }, el('summary', { text: t('overlayErrorDetails') }),
-    el('p', {}, el('code', { text: `${err.code ?? ''}: ${err.code === 'load_failed' ? t('overlayMissing', { id: overlayId }) : ''} ${err.message ?? ''}`.trim() })));
+    el('p', {}, el('code', { text: `${err.code ?? ''}: ${err.code === PAGE_ERRORS.load_failed ? t('overlayMissing', { id: overlayId }) : ''} ${err.message ?? ''}`.trim() })));
   box.append(details);
   if (!view.errorBox) {
     view.errorBox = box;
@@ -93,7 +94,10 @@ export function afterLoad(engine, l) {
   applyTheme(r.overlay);
   const org = r.overlay.organization;
   view.preset = { choice: { kind: 'organization', id: org.id, name: org.name }, lock: Boolean(r.overlay.lock) };
-  if (view.preset.lock) renderLock();
+  if (view.preset.lock) {
+    document.documentElement.dataset.overlayLock = 'true';
+    renderLock();
+  }
   return view.preset;
 }
 
@@ -183,6 +187,13 @@ export function overlayPanel(result, l) {
       ul.append(li);
     }
     box.append(ul);
+  }
+  // Compact (embedded): the insurer's name and how to reach it in the summary line, the rest on demand.
+  if (embedded) {
+    const title = box.querySelector('h3');
+    const details = el('details', { class: 'insurer-info-details' }, el('summary', {}, title));
+    details.append(...[...box.childNodes].filter((n) => n !== box.firstChild));
+    box.append(details);
   }
   return box;
 }

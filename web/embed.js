@@ -4,13 +4,15 @@
  *   <script src="https://TOOL-ORIGIN/embed.js" data-overlay="helium" data-lang="fr" async></script>
  *
  * Optional: data-target="CSS selector" (where to put the widget; default: right after this script),
- * data-loading="eager" (default "lazy").
+ * data-loading="eager" (default "lazy"), data-height="fixed" with data-fixed-height="PX" (default
+ * 1600): the frame keeps that height and scrolls inside; it then sends no message at all.
  *
  * It adds one sandboxed <iframe> showing the tool from TOOL-ORIGIN. The host page never sees what
  * the person answers: the frame is cross-origin, so its document is out of the host's reach, and
- * the only message it sends is {type: 'breachcheck:resize', version: 1, height: <int>}, which this
- * script accepts only from TOOL-ORIGIN and only from its own iframe. No cookie, no storage, no
- * other request than the frame itself.
+ * the only message it sends is {type: 'breachcheck:resize', version: 1, height: <int>}, a multiple
+ * of 800 px sent only when a result appears or a tool opens (docs/embedding.md, "What the host
+ * sees"), which this script accepts only from TOOL-ORIGIN and only from its own iframe. No cookie,
+ * no storage, no other request than the frame itself.
  */
 (function () {
   'use strict';
@@ -35,19 +37,24 @@
   if (overlay !== null && !/^[a-z0-9-]{1,64}$/.test(overlay)) overlay = 'invalid';
   var lang = script.getAttribute('data-lang') === 'en' ? 'en' : 'fr';
   var loading = script.getAttribute('data-loading') === 'eager' ? 'eager' : 'lazy';
+  var fixed = script.getAttribute('data-height') === 'fixed';
+  var fixedHeight = parseInt(script.getAttribute('data-fixed-height') || '1600', 10);
+  if (!(fixedHeight >= MIN_HEIGHT && fixedHeight <= MAX_HEIGHT)) fixedHeight = 1600;
 
   var src = new URL('index.html', toolBase);
   src.searchParams.set('embed', '1');
   if (overlay) src.searchParams.set('overlay', overlay);
   src.searchParams.set('lang', lang);
-  // Where resize messages may go; "null" (file://, sandboxed host) means no resizing.
-  if (/^https?:\/\/[^/]+$/.test(location.origin)) src.searchParams.set('parent', location.origin);
+  // Where resize messages may go; "null" (file://, sandboxed host) means no resizing. A fixed
+  // height names no parent: the frame then never posts anything.
+  if (fixed) src.searchParams.set('height', 'fixed');
+  else if (/^https?:\/\/[^/]+$/.test(location.origin)) src.searchParams.set('parent', location.origin);
 
   var iframe = document.createElement('iframe');
   iframe.setAttribute('sandbox', SANDBOX);
   iframe.setAttribute('title', lang === 'en'
-    ? 'Self-check: Viamedis and Almerys data breaches'
-    : 'Auto-vérification : fuites de données Viamedis et Almerys');
+    ? 'Self-check: health data breaches (Viamedis, Almerys, Itélis)'
+    : 'Auto-vérification : fuites de données de santé (Viamedis, Almerys, Itélis)');
   iframe.setAttribute('loading', loading);
   iframe.setAttribute('referrerpolicy', 'no-referrer');
   iframe.setAttribute('allow', "camera 'none'; microphone 'none'; geolocation 'none'; payment 'none'; usb 'none'");
@@ -56,10 +63,10 @@
   iframe.style.display = 'block';
   iframe.style.width = '100%';
   iframe.style.border = '0';
-  iframe.style.height = START_HEIGHT + 'px';
+  iframe.style.height = (fixed ? fixedHeight : START_HEIGHT) + 'px';
   iframe.src = src.href;
 
-  window.addEventListener('message', function (event) {
+  if (!fixed) window.addEventListener('message', function (event) {
     if (event.origin !== toolOrigin || event.source !== iframe.contentWindow) return;
     var d = event.data;
     if (!d || typeof d !== 'object' || Array.isArray(d)) return;

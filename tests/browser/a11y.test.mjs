@@ -2,12 +2,13 @@
 // and the error page when the engine cannot start.
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import {
   skipUnlessSite, startServer, launchBrowser, openPage, gotoReady, cspViolations,
-  pickOrgByKeyboard, verdict, tempSite, ensureArtifacts,
+  pickOrgByKeyboard, verdict, tempSite, buildSite, ensureArtifacts,
 } from './helpers.mjs';
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
@@ -20,6 +21,27 @@ async function axe(page) {
   const r = await new AxeBuilder({ page }).withTags(TAGS).analyze();
   assert.deepEqual(r.violations, [], describeViolations(r.violations));
   assert.ok(r.passes.length > 10, 'axe ran its rules');
+}
+
+// After changing a file of a built site: its manifest entry and the SRI hashes in the pages.
+function rehash(dir, file) {
+  const bytes = fs.readFileSync(path.join(dir, file));
+  for (const ext of ['.gz', '.br']) fs.rmSync(path.join(dir, file + ext), { force: true });
+  const manifestFile = path.join(dir, 'manifest.json');
+  const m = JSON.parse(fs.readFileSync(manifestFile, 'utf8'));
+  const old = m.files[file].integrity;
+  m.files[file] = {
+    bytes: bytes.length,
+    sha256: createHash('sha256').update(bytes).digest('hex'),
+    integrity: `sha384-${createHash('sha384').update(bytes).digest('base64')}`,
+  };
+  fs.writeFileSync(manifestFile, JSON.stringify(m));
+  for (const f of ['manifest.json.gz', 'manifest.json.br']) fs.rmSync(path.join(dir, f), { force: true });
+  for (const page of fs.readdirSync(dir).filter((n) => n.endsWith('.html'))) {
+    const p = path.join(dir, page);
+    fs.writeFileSync(p, fs.readFileSync(p, 'utf8').replaceAll(old, m.files[file].integrity));
+    for (const ext of ['.gz', '.br']) fs.rmSync(p + ext, { force: true });
+  }
 }
 
 async function horizontalOverflow(page) {
@@ -66,24 +88,80 @@ describe('accessibility, layout, print and errors', { skip: skipUnlessSite() }, 
     await pickOrgByKeyboard(page, 'helium');
     for (const s of await page.locator('details.help summary').all()) await s.click();
     await axe(page);
-    await page.locator('fieldset[data-question="network"]').getByLabel('Itelis', { exact: true }).check();
-    await page.click('.lang-btn[data-lang="en"]');
+    await page.locator('fieldset[data-question="network"]').getByLabel('Itélis', { exact: true }).check();
+    // Every disclosure of the result open: more steps, glosses, why, timeline, other leaks, report.
+    await page.click('#more-actions-btn');
+    await page.waitForSelector('#timeline'); // the full dataset (facts, other leaks) has arrived
+    for (const d of await page.locator('#result details').all()) await d.evaluate((x) => { x.open = true; });
     await axe(page);
+    await page.click('.lang-btn[data-lang="en"]');
+    await page.waitForFunction(() => document.documentElement.lang === 'en');
+    await axe(page);
+    await context.close();
+  });
+
+  test('axe: a wider name with its candidates, an operator understood, a professional', async () => {
+    const { page, context } = await openPage(browser);
+    await gotoReady(page, server.url);
+    const input = page.locator('#org-input');
+    await input.fill('mutuel generale');
+    await input.press('Enter');
+    await page.waitForSelector('#pick-note:not([hidden]) .pick-candidate');
+    await axe(page);
+    await input.fill('viamedis');
+    await input.press('Enter');
+    await page.waitForFunction(() => /opérateur/.test(document.querySelector('#pick-note').textContent));
+    await axe(page);
+    await page.check('#role-pro');
+    await page.waitForSelector('#actions-list [data-action^="pro-"]');
+    await axe(page);
+    await context.close();
+  });
+
+  test('the accessibility statement and the privacy page, French and English: linked from the footer, axe clean', async () => {
+    const { page, context, rec } = await openPage(browser);
+    await gotoReady(page, server.url);
+    for (const [link, file, lang, pattern] of [
+      ['#link-accessibility', 'accessibilite.html', 'fr', /RGAA\)? (version )?4\.1/],
+      ['#link-privacy', 'confidentialite.html', 'fr', /n’envoie|n'envoie/],
+    ]) {
+      assert.equal(await page.getAttribute(link, 'href'), file);
+      const other = await context.newPage();
+      await other.goto(server.url + file);
+      assert.equal(await other.getAttribute('html', 'lang'), lang);
+      assert.match(await other.locator('main').textContent(), pattern);
+      await axe(other);
+      await other.close();
+    }
+    for (const [file, pattern] of [['accessibility.html', /RGAA\)? (version )?4\.1/], ['privacy.html', /never sends|sends nothing/]]) {
+      const other = await context.newPage();
+      await other.goto(server.url + file);
+      assert.equal(await other.getAttribute('html', 'lang'), 'en');
+      assert.match(await other.locator('main').textContent(), pattern);
+      await axe(other);
+      await other.close();
+    }
+    await page.click('.lang-btn[data-lang="en"]');
+    await page.waitForFunction(() => document.documentElement.lang === 'en');
+    assert.equal(await page.getAttribute('#link-accessibility', 'href'), 'accessibility.html');
+    assert.equal(await page.getAttribute('#link-privacy', 'href'), 'privacy.html');
+    assert.deepEqual(rec.offsite, []);
     await context.close();
   });
 
   test('axe: every verdict colour scheme passes (contrast)', async () => {
     const { page, context } = await openPage(browser);
     const seen = new Set();
-    for (const q of ['?org=helium&network=itelis', '?org=helium', '?org=unknown', '?org=unknown&card=viamedis', '?org=appa&card=none',
-      '?org=mutame-plus&contract=ProtecTerritoriale', '?org=la-mutuelle-generale&covered=after2024']) {
+    for (const q of ['?org=helium&network=itelis', '?org=helium', '?org=unknown', '?org=unknown&card=viamedis', '?org=appa&network=none',
+      '?org=mutame-plus&contract=ProtecTerritoriale', '?org=la-mutuelle-generale&covered=after2024&network=none']) {
       await gotoReady(page, server.url + q);
+      await page.waitForSelector('#result[data-verdict]');
       const v = await verdict(page);
       if (seen.has(v)) continue;
       seen.add(v);
       await axe(page);
     }
-    assert.ok(seen.size >= 4, `verdicts seen: ${[...seen]}`);
+    assert.ok(seen.size >= 5, `verdicts seen: ${[...seen]}`);
     await context.close();
   });
 
@@ -125,12 +203,13 @@ describe('accessibility, layout, print and errors', { skip: skipUnlessSite() }, 
       assert.deepEqual(await horizontalOverflow(page), { scroll: 0, wide: [] }, `list open at ${viewport.width}px`);
       await input.press('Escape');
       await gotoReady(page, `${server.url}?org=mutame-plus`);
-      await page.locator('#q-contract-text').fill('Un nom de contrat vraiment très très long pour voir');
-      // Another contract is out of Mutame & Plus's scope: wait for the re-rendered questions.
-      await page.waitForSelector('#result[data-verdict="not_affected"]');
+      await page.locator('fieldset[data-question="contract"] .contract-text').fill('Un nom de contrat vraiment très très long pour voir');
+      await page.waitForFunction(() => document.querySelector('.contract-understood').textContent !== '');
       for (const s of await page.locator('details.help summary').all()) await s.click();
+      for (const d of await page.locator('#result details').all()) await d.evaluate((x) => { x.open = true; });
       assert.deepEqual(await horizontalOverflow(page), { scroll: 0, wide: [] }, `result at ${viewport.width}px`);
       await gotoReady(page, `${server.url}?org=helium&network=itelis&lang=en`);
+      await page.waitForSelector('#result[data-verdict]');
       assert.deepEqual(await horizontalOverflow(page), { scroll: 0, wide: [] }, `English result at ${viewport.width}px`);
       await context.close();
     }
@@ -144,22 +223,35 @@ describe('accessibility, layout, print and errors', { skip: skipUnlessSite() }, 
     await context.close();
   });
 
-  test('print: the result alone, with link addresses, on one page', async () => {
+  test('print: one plan — insurer, verdict, date, dataset version, each step with its how, ticks as boxes, sources — on one A4 page', async () => {
     const { page, context } = await openPage(browser);
-    await gotoReady(page, `${server.url}?org=helium&network=itelis`);
+    await gotoReady(page, `${server.url}?org=helium&network=itelis&covered=jan2024`);
+    await page.waitForSelector('#result[data-verdict="affected"]');
+    // The browser's own print command (Ctrl+P) prints the same plan as the button.
+    await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+    assert.equal(await page.getAttribute('html', 'data-bc-print'), 'plan');
     await page.emulateMedia({ media: 'print' });
-    for (const sel of ['#form-section', '.site-header', '#refine', '.about', '.print-button']) {
+    for (const sel of ['#form-section', '.site-header', '#result', '.about', '.site-footer']) {
       assert.equal(await page.locator(sel).first().isVisible(), false, `${sel} hidden in print`);
     }
-    assert.equal(await page.locator('#result').isVisible(), true);
-    assert.equal(await page.locator('.print-answers').isVisible(), true);
-    const after = await page.locator('#actions-list a[href^="https://"]').first()
-      .evaluate((a) => ({ content: getComputedStyle(a, '::after').content, href: a.href }));
-    assert.ok(after.content.includes(after.href), `${after.content} shows ${after.href}`);
+    const plan = page.locator('#print-plan');
+    assert.equal(await plan.isVisible(), true);
+    const text = await plan.textContent();
+    assert.match(text, /Hélium/);
+    assert.match(text, /Concerné/);
+    assert.match(text, /2026\.12\.01/);
+    assert.match(text, /\d{1,2}(er)? \p{L}+ 20\d\d/u, 'the date it was made');
+    const steps = await plan.locator('.print-steps > li').count();
+    assert.ok(steps >= 3);
+    assert.equal(await plan.locator('.print-steps > li .print-box').count(), steps, 'a box per step');
+    for (const li of await plan.locator('.print-steps > li').all()) assert.ok((await li.locator('p').count()) >= 1, 'each step says how');
+    assert.ok(await plan.locator('.print-sources li').count() >= 1);
     const pdf = await page.pdf({ format: 'A4', printBackground: true });
     fs.writeFileSync(path.join(ensureArtifacts(), 'print-helium-itelis.pdf'), pdf);
     const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) || []).length;
-    assert.ok(pages >= 1 && pages <= 2, `printed on ${pages} page(s)`);
+    assert.ok(pages >= 1 && pages <= 3, `printed on ${pages} page(s)`);
+    await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+    assert.equal(await page.getAttribute('html', 'data-bc-print'), null);
     await context.close();
   });
 
@@ -169,7 +261,7 @@ describe('accessibility, layout, print and errors', { skip: skipUnlessSite() }, 
       const { page, context, rec } = await openPage(browser, { viewport: { width, height: 900 } });
       await gotoReady(page, server.url);
       await pickOrgByKeyboard(page, 'helium');
-      await page.locator('fieldset[data-question="network"]').getByLabel('Itelis', { exact: true }).check();
+      await page.locator('fieldset[data-question="network"]').getByLabel('Itélis', { exact: true }).check();
       await page.waitForFunction(() => document.querySelector('#result').dataset.verdict !== 'possible');
       await page.locator('#org-input').blur();
       const file = path.join(dir, `result-${width}.png`);
@@ -182,18 +274,21 @@ describe('accessibility, layout, print and errors', { skip: skipUnlessSite() }, 
     }
   });
 
-  test('a broken dataset shows a clear error, never a blank page', async () => {
-    const dir = tempSite((d) => {
-      for (const f of ['dataset.json', 'dataset.fr.json']) fs.writeFileSync(path.join(d, f), '{"schema_version": 1, "organizations": [');
-    });
-    const bad = await startServer(dir);
+  test('a broken dataset image (a bad release, hashes consistent) shows a clear error, never a blank page', async () => {
+    // The image is garbage but the manifest and index.html carry its own hashes: the engine,
+    // not the integrity check, refuses it.
+    const site = buildSite();
+    const img = path.join(site.dir, 'dataset.fr.img');
+    fs.writeFileSync(img, Buffer.from('BCIMAGE\0 not really an image'));
+    rehash(site.dir, 'dataset.fr.img');
+    const bad = await startServer(site.dir);
     try {
       const { page, context, rec } = await openPage(browser);
       await page.goto(bad.url);
       await page.waitForSelector('#load-error:not([hidden])', { timeout: 15000 });
       const text = await page.locator('#load-error').textContent();
-      assert.match(text, /n'a pas pu démarrer/);
-      assert.match(text, /invalid_dataset/);
+      assert.match(text, /n’a pas pu démarrer|n'a pas pu démarrer/);
+      assert.match(text, /invalid_image/);
       assert.equal(await page.getAttribute('html', 'data-ready'), 'false');
       assert.equal(await page.locator('#form-section').isHidden(), true);
       assert.equal(await page.locator('#loading').isHidden(), true);
@@ -203,7 +298,32 @@ describe('accessibility, layout, print and errors', { skip: skipUnlessSite() }, 
       await context.close();
     } finally {
       await bad.stop();
-      fs.rmSync(dir, { recursive: true, force: true });
+      site.cleanup();
+    }
+  });
+
+  test('a tampered dataset (a hostile host): a warning and no verdict, for the first image and for the full one', async () => {
+    for (const file of ['dataset.fr.img', 'dataset.img']) {
+      const dir = tempSite((d) => {
+        const p = path.join(d, file);
+        const bytes = fs.readFileSync(p);
+        bytes[bytes.length - 40] ^= 0x20; // one bit of one text: still a valid image
+        fs.writeFileSync(p, bytes);
+        for (const ext of ['.gz', '.br']) fs.rmSync(p + ext, { force: true });
+      });
+      const bad = await startServer(dir);
+      try {
+        const { page, context } = await openPage(browser);
+        await page.goto(`${bad.url}?org=helium&network=itelis`);
+        await page.waitForSelector('#load-error:not([hidden])', { timeout: 20000 });
+        assert.match(await page.locator('#load-error').textContent(), /integrity_mismatch/, file);
+        assert.equal(await page.locator('#result[data-verdict]').count(), 0, `${file}: no verdict on tampered data`);
+        assert.equal(await page.locator('#verdict-headline').count(), 0);
+        await context.close();
+      } finally {
+        await bad.stop();
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
     }
   });
 

@@ -29,7 +29,7 @@ export function skipUnlessSite() {
   const missing = siteMissing();
   if (!missing.length) return false;
   const why = `site not built in ${SITE_DIR} (missing ${missing.join(', ')}); `
-    + 'build it with: cmake --preset wasm && cmake --build --preset wasm';
+    + 'build it with: cmake --preset native && cmake --build --preset native --target site';
   if (process.env.BREACHCHECK_REQUIRE_SITE === '1') throw new Error(why);
   return why;
 }

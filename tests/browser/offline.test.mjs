@@ -1,71 +1,121 @@
-// Offline use: after a first visit the service worker has cached the site, so with the network
-// cut a reload still completes a check. A new release (new manifest) gets a new cache.
+// Offline use and updates (web/sw.js, web/offline.js, web/boot.js; docs/security.md "Updates"):
+// after a first visit the site is cached and a check completes with the network cut; a second
+// release reaches a returning visitor within two reloads; a tampered file is never cached.
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { skipUnlessSite, startServer, launchBrowser, openPage, gotoReady, cspViolations, verdict } from './helpers.mjs';
+import fs from 'node:fs';
+import path from 'node:path';
+import {
+  skipUnlessSite, startServer, launchBrowser, openPage, gotoReady, cspViolations, verdict, tempSite, buildSite,
+} from './helpers.mjs';
 
-describe('offline use', { skip: skipUnlessSite() }, () => {
-  let server;
+const cacheState = (page) => page.evaluate(async () => {
+  const names = (await caches.keys()).filter((n) => n.startsWith('breachcheck-'));
+  const urls = names.length ? (await (await caches.open(names[0])).keys()).map((r) => new URL(r.url).pathname) : [];
+  return { names, urls };
+});
+
+// Replaces the files of a served folder by those of another build (the server reads from disk).
+function publish(from, to) {
+  for (const f of fs.readdirSync(to)) fs.rmSync(path.join(to, f), { recursive: true, force: true });
+  fs.cpSync(from, to, { recursive: true });
+}
+
+describe('offline use and updates', { skip: skipUnlessSite() }, () => {
   let browser;
 
   before(async () => {
-    server = await startServer();
     browser = await launchBrowser();
   });
 
   after(async () => {
     await browser?.close();
-    await server?.stop();
   });
 
-  test('first visit caches the site; offline reload completes a check', async () => {
+  test('first visit caches the release; with the network cut, a reload completes a check', async () => {
+    let server = await startServer();
     const { context, page, rec } = await openPage(browser);
     await gotoReady(page, server.url);
     assert.equal(await page.getAttribute('html', 'data-offline'), 'ready');
-    const caches = await page.evaluate(async () => {
-      const names = await caches.keys();
-      const keys = await (await caches.open(names[0])).keys();
-      return { names, urls: keys.map((r) => new URL(r.url).pathname) };
-    });
-    assert.equal(caches.names.length, 1);
-    assert.match(caches.names[0], /^breachcheck-[0-9a-f]{16}$/);
-    for (const f of ['/', '/index.html', '/app.js', '/engine.js', '/breachcheck_core.wasm', '/dataset.json']) {
-      assert.ok(caches.urls.includes(f), `${f} cached`);
+    const { names, urls } = await cacheState(page);
+    assert.equal(names.length, 1);
+    const manifest = await (await fetch(`${server.url}manifest.json`)).json();
+    assert.equal(names[0], `breachcheck-${manifest.release}`);
+    for (const f of ['/', '/index.html', '/app.js', '/breachcheck_core.wasm', '/dataset.fr.img', '/dataset.img', '/manifest.json']) {
+      assert.ok(urls.includes(f), `${f} cached`);
     }
-
     await context.setOffline(true);
-    await server.stop();  // and the server is gone too
+    await server.stop();
     await page.goto(`${server.url}?org=helium&network=itelis`);
-    await page.waitForSelector('html[data-ready="true"]', { timeout: 15000 });
-    await page.waitForSelector('#result[data-verdict]');
+    await page.waitForSelector('#result[data-verdict]', { timeout: 15000 });
     assert.equal(await verdict(page), 'affected');
     assert.deepEqual(await cspViolations(page), []);
     assert.deepEqual(rec.pageErrors, []);
-    server = await startServer();  // for the other tests
+    server = null;
     await context.close();
   });
 
-  test('a new release replaces the old cache', async () => {
-    const { context, page } = await openPage(browser);
-    await gotoReady(page, server.url);
-    // Simulate an older release left behind by a previous dataset.
-    await page.evaluate(async () => {
-      const old = await caches.open('breachcheck-0000000000000000');
-      await old.put('/old', new Response('old'));
+  test('a second release reaches a returning visitor within two reloads, and replaces the old cache', async () => {
+    const dir = tempSite(() => {});
+    const next = buildSite((ds) => {
+      ds.dataset_version = '2026.12.31';
+      ds.date = '2026-12-31';
+      const alan = ds.organizations.find((o) => o.id === 'alan');
+      alan.name = 'Alan (nom corrigé)';
     });
-    await page.evaluate(async () => {
-      const reg = await navigator.serviceWorker.getRegistration();
-      const url = new URL(reg.active.scriptURL);
-      url.searchParams.set('release', 'feedfacefeedface');
-      const next = await navigator.serviceWorker.register(url.pathname + url.search, { scope: './' });
-      await new Promise((resolve) => {
-        const w = next.installing || next.waiting || next.active;
-        if (w.state === 'activated') return resolve();
-        w.addEventListener('statechange', () => w.state === 'activated' && resolve());
-      });
+    const server = await startServer(dir);
+    try {
+      const { context, page } = await openPage(browser);
+      await gotoReady(page, server.url);
+      assert.equal(await page.getAttribute('html', 'data-offline'), 'ready');
+      const oldRelease = (await cacheState(page)).names[0];
+      assert.match(await page.locator('#dataset-info').textContent(), /2026\.12\.01/);
+      publish(next.dir, dir);
+      const newRelease = `breachcheck-${JSON.parse(fs.readFileSync(path.join(dir, 'manifest.json'), 'utf8')).release}`;
+      assert.notEqual(newRelease, oldRelease);
+      let seenAt = 0;
+      for (let reload = 1; reload <= 2 && !seenAt; reload++) {
+        await page.reload();
+        await page.waitForSelector('html[data-first-result]', { timeout: 20000 });
+        if (/2026\.12\.31/.test(await page.locator('#dataset-info').textContent())) seenAt = reload;
+      }
+      assert.ok(seenAt >= 1, 'the new dataset version is shown within two reloads');
+      console.log(`new release seen at reload ${seenAt}`);
+      // The corrected name is what the engine answers with; no integrity warning on the way.
+      await page.waitForSelector('html[data-ready]');
+      assert.equal(await page.getAttribute('html', 'data-ready'), 'true');
+      const input = page.locator('#org-input');
+      await input.fill('alan');
+      await page.waitForSelector('#org-listbox [role="option"]');
+      assert.match(await page.locator('#org-listbox').textContent(), /Alan \(nom corrigé\)/);
+      // The new worker took over and the old cache is gone once the new one is complete.
+      await page.waitForFunction(async (name) => (await caches.keys()).filter((n) => n.startsWith('breachcheck-')).join() === name, newRelease, { timeout: 15000 });
+      await context.close();
+    } finally {
+      await server.stop();
+      fs.rmSync(dir, { recursive: true, force: true });
+      next.cleanup();
+    }
+  });
+
+  test('a tampered file is never cached: the install fails and no copy of the release is kept', async () => {
+    // dataset.json is listed in the manifest (and downloadable) but not read by the page: the
+    // page works, the worker refuses the release.
+    const dir = tempSite((d) => {
+      const p = path.join(d, 'dataset.json');
+      fs.writeFileSync(p, fs.readFileSync(p, 'utf8').replace('"Alan"', '"Alan (falsifié)"'));
+      for (const ext of ['.gz', '.br']) fs.rmSync(p + ext, { force: true });
     });
-    const names = await page.evaluate(() => caches.keys());
-    assert.deepEqual(names, ['breachcheck-feedfacefeedface']);
-    await context.close();
+    const server = await startServer(dir);
+    try {
+      const { context, page } = await openPage(browser);
+      await gotoReady(page, server.url);
+      assert.notEqual(await page.getAttribute('html', 'data-offline'), 'ready');
+      assert.deepEqual((await cacheState(page)).names, [], 'nothing cached');
+      await context.close();
+    } finally {
+      await server.stop();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

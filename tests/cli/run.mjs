@@ -23,7 +23,12 @@ export function answersFromArgs(args) {
   const answers = {};
   for (let i = 0; i < args.length; i += 2) {
     const key = args[i].replace(/^--/, '');
-    answers[key] = args[i + 1];
+    if (key === 'answer') {
+      const eq = args[i + 1].indexOf('=');
+      answers[args[i + 1].slice(0, eq)] = args[i + 1].slice(eq + 1);
+    } else {
+      answers[key] = args[i + 1];
+    }
   }
   return answers;
 }

@@ -3,12 +3,25 @@
 // gives every definition (questions(lang, org)) and which ones are still worth asking (check()).
 // It reports each answer with a bubbling `answer-change` event {question, value, text?}.
 import { el } from '../toolkit.js';
-import { applyStatic, t } from '../i18n/index.js';
+import { applyStatic, t, tn } from '../i18n/index.js';
 
-export function createQuestions(container, { contractMax = 120 } = {}) {
+// compact (the embedded widget): only the answered questions and the next one to ask are shown,
+// the others one click away.
+export function createQuestions(container, { contractMax = 120, compact = false } = {}) {
   let order = [];        // question ids in the order shown
   let orgKey = null;     // the choice the order belongs to
+  let showAll = !compact;
   const typing = { timer: 0 };
+  const moreLine = el('p', { class: 'more-line more-questions-line' });
+  const moreBtn = el('button', { type: 'button', class: 'button button-secondary more-button', id: 'more-questions-btn', 'aria-expanded': 'false' });
+  moreLine.append(moreBtn);
+  moreBtn.addEventListener('click', () => {
+    showAll = true;
+    const first = [...container.querySelectorAll('fieldset.question[hidden]')][0];
+    for (const fs of container.querySelectorAll('fieldset.question')) fs.hidden = false;
+    moreLine.remove();
+    first?.querySelector('input')?.focus();
+  });
 
   const emit = (question, value, text) => container.dispatchEvent(new CustomEvent('answer-change', { bubbles: true, detail: { question, value, text } }));
 
@@ -27,7 +40,8 @@ export function createQuestions(container, { contractMax = 120 } = {}) {
       }
       fs.append(help);
     }
-    const list = el('div', { class: 'choices' });
+    const short = def.options.every((o) => o.label.length <= 26);
+    const list = el('div', { class: short ? 'choices choices-short' : 'choices' });
     def.options.forEach((o, i) => {
       const id = `q-${qid}-${i}`;
       const input = el('input', { type: 'radio', id, name: `q-${qid}`, value: o.id, class: 'radio' });
@@ -81,6 +95,7 @@ export function createQuestions(container, { contractMax = 120 } = {}) {
       orgKey = key;
       order = [];
       container.textContent = '';
+      showAll = !compact;
     }
     const open = result.questions.map((q) => q.id);
     const answered = new Set(Object.keys(answers));
@@ -115,6 +130,22 @@ export function createQuestions(container, { contractMax = 120 } = {}) {
       fs.classList.toggle('is-deciding', result.questions[0]?.id === id && result.questions[0].changes_overall);
       if (def.kind === 'contract') understood(fs, result, defs);
       prev = fs;
+    }
+    // Compact: the answered ones and the first open one; the rest behind one button.
+    const shown = [...container.querySelectorAll('fieldset.question')];
+    let nextShown = false;
+    let hidden = 0;
+    for (const fs of shown) {
+      const keep = showAll || fs.classList.contains('is-answered') || !nextShown;
+      if (!fs.classList.contains('is-answered') && !nextShown) nextShown = true;
+      fs.hidden = !keep;
+      if (!keep) hidden += 1;
+    }
+    if (hidden) {
+      moreBtn.textContent = tn('moreQuestions', hidden);
+      container.append(moreLine);
+    } else {
+      moreLine.remove();
     }
     return order;
   }

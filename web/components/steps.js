@@ -4,13 +4,21 @@
 import { el, extLink, safeUrl } from '../toolkit.js';
 import { t, tn } from '../i18n/index.js';
 
-export function createSteps({ emergency, container, sourceList }) {
+// compact (the embedded widget): each step is its title, opened on demand.
+export function createSteps({ emergency, container, sourceList, compact = false }) {
   let moreOpen = false;
 
   function step(a, index) {
     const li = el('li', { class: 'step', dataset: { action: a.id, tier: a.tier } });
+    const title = el('h4', { class: 'step-title' }, index ? el('span', { class: 'step-number', text: `${index}.` }) : '', index ? ' ' : '', a.title);
     if (a.provenance === 'insurer') li.append(el('p', { class: 'provenance provenance-insurer', text: t('fromInsurer') }));
-    li.append(el('h4', { class: 'step-title' }, index ? el('span', { class: 'step-number', text: `${index}.` }) : '', index ? ' ' : '', a.title));
+    const body = compact ? el('details', { class: 'step-details' }, el('summary', {}, title)) : li;
+    li.append(compact ? body : title);
+    fill(body, a);
+    return li;
+  }
+
+  function fill(li, a) {
     if (a.text) li.append(el('p', { class: 'step-how', text: a.text }));
     if (a.points.length) {
       const ul = el('ul', { class: 'step-points' });
@@ -25,7 +33,6 @@ export function createSteps({ emergency, container, sourceList }) {
       li.append(ul);
     }
     if (a.sources.length) li.append(sourceList(a.sources));
-    return li;
   }
 
   function render(r) {
@@ -34,9 +41,14 @@ export function createSteps({ emergency, container, sourceList }) {
     const e = r.plan.emergency;
     emergency.hidden = !e;
     if (e) {
-      emergency.append(el('h3', { class: 'emergency-title', text: e.title }), el('p', { text: e.text }));
+      // Compact: the box and its question always visible, what to do one tap away.
+      const title = el('h3', { class: 'emergency-title', text: e.title });
+      const body = compact ? el('details', { class: 'emergency-details' }, el('summary', {}, title)) : emergency;
+      if (compact) emergency.append(body);
+      else emergency.append(title);
+      body.append(el('p', { text: e.text }));
       const links = e.links.filter((l) => safeUrl(l.url));
-      if (links.length) emergency.append(el('p', { class: 'emergency-links' }, ...links.flatMap((l, i) => [i ? ' · ' : '', extLink(l.url, l.label)])));
+      if (links.length) body.append(el('p', { class: 'emergency-links' }, ...links.flatMap((l, i) => [i ? ' · ' : '', extLink(l.url, l.label)])));
     }
     container.textContent = '';
     const first = r.plan.first;

@@ -19,13 +19,17 @@ const origin = toolOrigin();
 const base = origin === location.origin ? new URL('../', location.href).href : `${origin}/`;
 const query = new URLSearchParams(location.search);
 const lang = query.get('lang') === 'en' ? 'en' : 'fr';
-// Hélium's overlay by default; ?overlay=ID shows another configuration (tests use broken ones).
-const overlay = /^[a-z0-9-]{1,64}$/.test(query.get('overlay') ?? '') ? query.get('overlay') : 'helium';
+// Hélium's overlay by default; ?overlay=ID shows another configuration (tests use broken ones),
+// ?overlay=none the public tool; ?height=fixed the fixed-height mode (no message at all).
+const asked = query.get('overlay') ?? '';
+const overlay = asked === 'none' ? null : /^[a-z0-9-]{1,64}$/.test(asked) ? asked : 'helium';
+const fixed = query.get('height') === 'fixed';
 
 const script = document.createElement('script');
 script.src = `${base}embed.js`;
 script.async = true;
-script.dataset.overlay = overlay;
+if (overlay) script.dataset.overlay = overlay;
+if (fixed) script.dataset.height = 'fixed';
 script.dataset.lang = lang;
 script.dataset.target = '#breachcheck-widget';
 script.addEventListener('error', () => {
@@ -34,5 +38,5 @@ script.addEventListener('error', () => {
 document.body.append(script);
 
 document.getElementById('snippet').textContent =
-  `<script src="${base}embed.js" data-overlay="${overlay}" data-lang="${lang}" data-target="#breachcheck-widget" async></script>`;
+  `<script src="${base}embed.js"${overlay ? ` data-overlay="${overlay}"` : ''}${fixed ? ' data-height="fixed"' : ''} data-lang="${lang}" data-target="#breachcheck-widget" async></script>`;
 document.documentElement.dataset.toolOrigin = origin;
