@@ -60,12 +60,16 @@ for (const name of fs.readdirSync(path.join(data, 'overlays')).filter((n) => n.e
 fs.rmSync(tmp, { recursive: true, force: true });
 
 // ---------------------------------------------------------------------------- wasm modules
-for (const f of ['breachcheck_core.mjs', 'breachcheck_core.wasm', 'breachcheck_validate.mjs', 'breachcheck_validate.wasm']) {
-  fs.copyFileSync(path.join(args['wasm-dir'], f), path.join(out, f));
+for (const f of ['breachcheck_core.wasm', 'breachcheck_validate.wasm']) fs.copyFileSync(path.join(args['wasm-dir'], f), path.join(out, f));
+// Emscripten 3.1.6's glue is only partly minified (and --closure crashes): esbuild finishes the
+// job (11.5 → 8.7 KB gzip for the page's module). It adds no eval (tests/node/wasm.test.mjs).
+const esbuild = await import('esbuild');
+for (const f of ['breachcheck_core.mjs', 'breachcheck_validate.mjs']) {
+  const r = esbuild.transformSync(fs.readFileSync(path.join(args['wasm-dir'], f), 'utf8'), { loader: 'js', format: 'esm', minify: true, charset: 'utf8', legalComments: 'none', target: 'es2020' });
+  fs.writeFileSync(path.join(out, f), r.code);
 }
 
 // ---------------------------------------------------------------------------- 2. code and styles
-const esbuild = await import('esbuild');
 await esbuild.build({
   entryPoints: { app: path.join(web, 'app.js') },
   bundle: true,

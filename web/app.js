@@ -15,8 +15,9 @@ import { OrgCombobox } from './components/org-combobox.js';
 import { createQuestions } from './components/questions.js';
 import { createVerdict } from './components/verdict.js';
 import { createSteps } from './components/steps.js';
-import { createDetails, sourceLister } from './components/details.js';
-import { createShare } from './components/share.js';
+import { sourceLister } from './components/sources.js';
+// components/details.js (what leaked, why, timeline, other leaks) and share.js (print, link,
+// report) arrive right after the first verdict: nothing before it that it does not need.
 
 const $ = (sel) => document.querySelector(sel);
 const EMBED_PARAMS = ['embed', 'overlay', 'parent', 'height'];
@@ -93,7 +94,7 @@ function renderResult(s, before) {
     delete section.dataset.provisional;
     ui.verdict.reset();
     for (const id of ['#steps', '#result-body', '#questions', '#insurer-info-slot']) $(id).textContent = '';
-    ui.share.clear();
+    ui.share?.clear();
     $('#emergency').hidden = true;
     $('#refine').hidden = true;
     $('#confirm-note').hidden = true;
@@ -116,8 +117,8 @@ function renderResult(s, before) {
   slot.textContent = '';
   const panel = engines.embed.overlayPanel(r, s.lang);
   if (panel) slot.append(panel);
-  ui.details.render(r);
-  ui.share.render(r, s, { ticks: () => engines.tools?.ticks() });
+  ui.details?.render(r);
+  ui.share?.render(r, s, { ticks: () => engines.tools?.ticks() });
   engines.tools?.renderTools(r, s.lang, answersOf(s));
   // The verdict where the person is: on a first result, focus and scroll to it; later changes
   // are shown by the compact summary next to the questions (and announced once).
@@ -254,6 +255,19 @@ async function loadFull() {
   renderFooter();
 }
 
+async function loadDetails() {
+  const print = el('link', { rel: 'stylesheet', href: 'print.css', media: 'print' });
+  document.head.append(print);
+  try {
+    const [{ createDetails }, { createShare }] = await Promise.all([import('./components/details.js'), import('./components/share.js')]);
+    ui.details = createDetails($('#result-body'), { incidentsOf });
+    ui.share = createShare($('#share'), $('#print-plan'));
+    renderResult(state, state);
+  } catch (e) {
+    document.documentElement.dataset.detailsError = String(e?.message ?? e);
+  }
+}
+
 async function loadTools() {
   const css = el('link', { rel: 'stylesheet', href: 'tools.css' });
   const loaded = new Promise((resolve) => { css.onload = css.onerror = resolve; });
@@ -308,8 +322,8 @@ async function main() {
     questions: createQuestions($('#questions'), { contractMax: info.limits.contract_bytes, compact }),
     verdict: createVerdict({ box: $('#verdict'), summary: $('#verdict-summary'), bar: $('#verdict-bar'), live: $('#verdict-live'), pick: $('#pick-note') }),
     steps: createSteps({ emergency: $('#emergency'), container: $('#steps'), sourceList: (ids) => sourceLister(state.result)(ids), compact }),
-    details: createDetails($('#result-body'), { incidentsOf }),
-    share: createShare($('#share'), $('#print-plan')),
+    details: null,
+    share: null,
   };
   $('#org-input').setAttribute('maxlength', String(Math.min(200, info.limits.query_bytes)));
   // Alphabetical without accents or case, as the engine folds ("é" sorts with "e").
@@ -363,7 +377,9 @@ async function main() {
   performance.mark('first-result');
   document.documentElement.dataset.firstResult = state.result ? 'shown' : 'none';
 
-  // Then, off the critical path: the tools, the full dataset, the integrity check, the offline copy.
+  // Then, off the critical path: the details of the result, the tools, the full dataset, the
+  // integrity check, the offline copy.
+  await loadDetails();
   await loadTools();
   const check = await verify(engines.current, engines.file);
   if (check.status === 'mismatch') {

@@ -40,6 +40,11 @@ const parentOrigin = embedded && !fixedHeight ? validOrigin(params.get('parent')
 
 const view = { overlay: null, error: null, lock: null, errorBox: null, preset: null, lastHeight: -1 };
 
+// The embedded layout's styles (web/css/embed.css), only where they are needed.
+const embedCss = el('link', { rel: 'stylesheet', href: 'embed.css' });
+const embedStyled = new Promise((resolve) => { embedCss.onload = embedCss.onerror = resolve; });
+document.head.append(embedCss);
+
 /** The image to load for a language: the overlay's merged dataset when one is named. */
 export function imageFor(l) {
   if (!overlayId || view.error) return FILES[l];
@@ -52,6 +57,7 @@ export function defaultLang() {
 
 /** Loads the overlay's image; a missing or broken one never leaves the page blank. */
 export async function loadFirst(l) {
+  await embedStyled;
   if (rawOverlay !== null && !overlayId) {
     view.error = failure(PAGE_ERRORS.invalid_overlay_id, t('overlayBadId')).error;
   } else if (overlayId) {

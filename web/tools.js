@@ -2,10 +2,14 @@
 // the scam-message check. app.js calls initTools() once the first result is shown and
 // renderTools() whenever the result changes (or disappears). Everything stays in memory; see
 // toolkit.js for the privacy rules.
+import frTools from './i18n/fr-tools.js';
+import { addTexts } from './i18n/index.js';
 import { createPlan, combinePlan } from './plan.js';
 import { createLetters } from './letters.js';
 import { createScam } from './scam.js';
 import { createHousehold } from './household.js';
+
+addTexts('fr', frTools);
 
 let ctx = null;
 let parts = null;

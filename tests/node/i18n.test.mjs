@@ -1,4 +1,5 @@
-// One i18n: the two catalogues have the same keys; French typography holds in fr.js; every key
+// One i18n: the two catalogues have the same keys (French in two files: the page's, and the
+// tools' that arrives with them; the page's never uses a tools key before they are loaded); French typography holds in fr.js; every key
 // the page looks up exists; index.html's words are the catalogue's (filled at build); the page's
 // default colours are the core's.
 import { test } from 'node:test';
@@ -10,12 +11,15 @@ import { repo } from '../cli/run.mjs';
 
 const site = process.env.BREACHCHECK_SITE_DIR || path.join(repo, 'build/site');
 const web = path.join(repo, 'web');
-const fr = (await import(pathToFileURL(path.join(web, 'i18n/fr.js')).href)).default;
+const frPage = (await import(pathToFileURL(path.join(web, 'i18n/fr.js')).href)).default;
+const frTools = (await import(pathToFileURL(path.join(web, 'i18n/fr-tools.js')).href)).default;
+const fr = { ...frPage, ...frTools };
 const en = (await import(pathToFileURL(path.join(web, 'i18n/en.js')).href)).default;
 const sources = fs.readdirSync(web, { recursive: true }).filter((f) => f.endsWith('.js') && !f.startsWith('i18n') && !f.startsWith('demo'))
   .map((f) => [f, fs.readFileSync(path.join(web, f), 'utf8')]);
 
-test('fr.js and en.js have the same keys, none empty', () => {
+test('fr.js (+ fr-tools.js, the tools\' French) and en.js have the same keys, none empty', () => {
+  assert.deepEqual(Object.keys(frPage).filter((k) => k in frTools), [], 'a key in both French files');
   assert.deepEqual(Object.keys(en).sort(), Object.keys(fr).sort());
   for (const [k, v] of [...Object.entries(fr), ...Object.entries(en)]) assert.ok(typeof v === 'string' && v.trim(), k);
   // The same {placeholders} in both languages.
@@ -30,6 +34,16 @@ test('French typography: a narrow no-break space before ; : ! ? and inside « »
     assert.doesNotMatch(v, /[ \u00a0][;:!?»]/, `${k}: ${v}`);
     assert.doesNotMatch(v, /«[ \u00a0]/, `${k}: ${v}`);
     assert.doesNotMatch(v, /\biban\b/, `${k}: IBAN in capitals`);
+  }
+});
+
+test('the first screen never needs a tools string (fr-tools.js arrives with the tools)', () => {
+  const firstScreen = sources.filter(([f]) => !['tools.js', 'plan.js', 'letters.js', 'household.js', 'scam.js'].includes(f));
+  for (const [f, text] of firstScreen) {
+    for (const k of Object.keys(frTools)) {
+      const base = k.replace(/_(one|other)$/, '');
+      assert.ok(!text.includes(`'${k}'`) && !text.includes(`'${base}'`), `${f} uses the tools string ${k}`);
+    }
   }
 });
 
@@ -65,7 +79,7 @@ test("index.html holds no words of its own; the built page's words are fr.js's",
   const unescape = (s) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
   let n = 0;
   for (const m of built.matchAll(/<(\w+)[^>]*\bdata-i18n="([^"]+)"[^>]*>([^<]*)<\/\1>/g)) {
-    assert.equal(unescape(m[3]), fr[m[2]], m[2]);
+    assert.equal(unescape(m[3]), frPage[m[2]], m[2]);
     n += 1;
   }
   assert.ok(n >= 30, `${n} elements filled`);

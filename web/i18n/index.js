@@ -1,5 +1,6 @@
 // One catalogue per language (web/i18n/fr.js, en.js), looked up by key: t('key', {vars}).
-// French is built in; English is imported only when someone asks for it. A key missing in one
+// French is built in (the tools' French, fr-tools.js, arrives with the tools); English is
+// imported only when someone asks for it. A key missing in one
 // language is a test failure (tests/node/i18n.test.mjs), not a runtime surprise.
 import fr from './fr.js';
 
@@ -7,6 +8,11 @@ const catalogues = { fr };
 let current = 'fr';
 
 export const lang = () => current;
+
+/** Adds texts to a language's catalogue (the tools bring their French texts with them). */
+export function addTexts(l, table) {
+  catalogues[l] = { ...table, ...catalogues[l] };
+}
 
 /** Makes `l` available (imports English on first use); resolves once it can be used. */
 export async function loadLang(l) {
