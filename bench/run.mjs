@@ -17,6 +17,7 @@ import { timeEach, checkAnswers } from './lib/latency.mjs';
 import { makeFuse, records, DEFAULT, DEFAULT_FOLDED } from './lib/fuse-baseline.mjs';
 import { keystrokes, median, quantile, spread } from './lib/stats.mjs';
 import { serve, launch, firstResult, inPage, mainThreadCpu } from './lib/browser.mjs';
+import { writeTrivialSite, firstVerdict, bytesBeforeVerdict, installLighthouse, lighthouse, LIGHTHOUSE_VERSION } from './lib/page.mjs';
 import { report } from './lib/report.mjs';
 import { wasmSections, groupFunctions } from './lib/wasm-sizes.mjs';
 
@@ -28,6 +29,8 @@ const siteSrc = path.resolve(root, opt('--site', 'build/site'));
 const cli = path.resolve(root, opt('--cli', 'build/bench/native/cli/breachcheck'));
 const runs = Number(opt('--runs', quick ? 5 : 15));
 const namesWasm = opt('--names-wasm', null);
+const baselineSite = opt('--baseline-site', null) ? path.resolve(root, opt('--baseline-site')) : null;
+const url0 = (server) => `${server.url}?org=malakoff-humanis`;
 const outDir = path.join(root, 'build/bench');
 const snap = path.join(outDir, 'site');
 const started = performance.now();
@@ -62,35 +65,19 @@ if (namesWasm && fs.existsSync(namesWasm)) {
   if (named.hasNames) Object.assign(results.wasm, groupFunctions(named.functions));
   if (code(named) !== code(wasm)) results.wasm.namesNote = `code section differs: ${code(named)} vs ${code(wasm)}`;
 }
-// Experiment (never shipped): the same site with preload hints in index.html, so that engine.js,
-// the glue, the .wasm and the dataset are requested while the HTML is parsed instead of one
-// after the other. Measured interleaved with the real page, under the same conditions.
-const PRELOAD = [
-  '<link rel="modulepreload" href="engine.js">',
-  '<link rel="modulepreload" href="breachcheck_core.mjs">',
-  '<link rel="preload" href="breachcheck_core.wasm" as="fetch" type="application/wasm" crossorigin>',
-  '<link rel="preload" href="dataset.json" as="fetch" type="application/json" crossorigin>',
-];
-const variantDir = path.join(outDir, 'site-preload');
-fs.rmSync(variantDir, { recursive: true, force: true });
-fs.cpSync(snap, variantDir, { recursive: true });
-{
-  const html = fs.readFileSync(path.join(variantDir, 'index.html'), 'utf8');
-  const tag = /<script type="module" src="app\.js"><\/script>/;
-  results.preloadApplied = tag.test(html);
-  fs.writeFileSync(path.join(variantDir, 'index.html'), html.replace(tag, (m) => `${m}\n  ${PRELOAD.join('\n  ')}`));
-}
 // Files the browser benchmark needs beside the site (never counted in the payload).
 fs.mkdirSync(path.join(snap, 'bench'));
 fs.copyFileSync(path.join(root, 'node_modules/fuse.js/dist/fuse.mjs'), path.join(snap, 'bench/fuse.mjs'));
 fs.copyFileSync(path.join(root, 'bench/lib/fold.mjs'), path.join(snap, 'bench/fold.mjs'));
+fs.copyFileSync(path.join(root, 'web/engine.js'), path.join(snap, 'bench-engine.js')); // beside the glue it imports
+const image = fs.readFileSync(path.join(snap, 'dataset.img'));
 
 // 2. Accuracy on the labelled set (deterministic: one pass is the figure).
 log('accuracy (engine, Fuse.js default, Fuse.js grid)');
 const datasetText = datasetBuf.toString('utf8');
 const dataset = JSON.parse(datasetText);
 const queries = JSON.parse(fs.readFileSync(path.join(root, 'bench/queries.json'), 'utf8'));
-const loaded = await loadEngine(snap, datasetText);
+const loaded = await loadEngine(snap, image);
 results.accuracy = evaluate(loaded.engine, dataset, queries);
 const tuned = results.accuracy.fuseTunedVariant;
 const holdout = JSON.parse(fs.readFileSync(path.join(root, 'bench/queries-holdout.json'), 'utf8'));
@@ -99,7 +86,7 @@ results.holdout = evaluateHoldout(loaded.engine, dataset, holdout, tuned);
 // 3. Engine load time in Node: median over fresh instances.
 log('load time');
 const loads = [];
-for (let i = 0; i < (quick ? 3 : 7); i++) loads.push((await loadEngine(snap, datasetText)).loadMs);
+for (let i = 0; i < (quick ? 3 : 7); i++) loads.push((await loadEngine(snap, image)).loadMs);
 results.nodeLoadMs = { median: median(loads), runs: loads.length };
 
 // 4. Latency per keystroke in Node, every prefix of every labelled query.
@@ -136,7 +123,7 @@ for (const a of answers) loaded.engine.check(a);
 const probe3 = heapProbe(loaded.probe);
 // Sensitivity of the probe, in a throw-away instance: leak 100-byte blocks on purpose, 100 KB at
 // a time, until the probe moves (small leaks first fill the free holes below the top of the heap).
-const leaky = await loadEngine(snap, datasetText);
+const leaky = await loadEngine(snap, image);
 const l0 = heapProbe(leaky.probe);
 let leaked = 0;
 while (leaky.probe && leaked < 8 * 2 ** 20) {
@@ -172,18 +159,27 @@ if (!args.includes('--skip-browser')) {
     await new Promise((res) => setTimeout(res, 5000));
   }
   const server = await serve(root, snap);
-  const server2 = results.preloadApplied ? await serve(root, variantDir) : null;
+  const trivialDir = writeTrivialSite(path.join(outDir, 'trivial'));
+  const trivial = await serve(root, trivialDir);
+  const baseline = baselineSite ? await serve(root, baselineSite) : null;
   const browser = await launch();
   try {
     results.browser = { version: browser.version(), runs: [], loadBefore: os.loadavg() };
     const url = `${server.url}?org=malakoff-humanis`;
-    results.browser.preloadRuns = [];
+    // The goals: the page, the trivial page (and the baseline's page), interleaved run by run,
+    // unthrottled at 1280×900 and at 375×812 with the CPU throttled 4×.
+    const phone = { viewport: { width: 375, height: 812 }, throttle: 4 };
+    const pages = { page: url, trivial: trivial.url, ...(baseline ? { baseline: `${baseline.url}?org=malakoff-humanis` } : {}) };
+    results.page = { runs: Object.fromEntries(Object.keys(pages).map((k) => [k, []])), phone: Object.fromEntries(Object.keys(pages).map((k) => [k, []])) };
     for (let i = 0; i < runs; i++) {
-      log(`Chromium cold load ${i + 1}/${runs}${server2 && i % 2 === 0 ? ' (+ preload experiment)' : ''}`);
-      results.browser.runs.push(await firstResult(browser, url));
-      // The experiment on every other run (interleaved, so both see the same machine).
-      if (server2 && i % 2 === 0) results.browser.preloadRuns.push(await firstResult(browser, `${server2.url}?org=malakoff-humanis`));
+      log(`Chromium cold loads ${i + 1}/${runs}: ${Object.keys(pages).join(', ')}, unthrottled and 4× throttled at 375 px`);
+      for (const [k, u] of Object.entries(pages)) results.page.runs[k].push(await firstVerdict(browser, u));
+      for (const [k, u] of Object.entries(pages)) results.page.phone[k].push(await firstVerdict(browser, u, phone));
     }
+    results.page.bytes = bytesBeforeVerdict(snap, results.page.runs.page[0]);
+    if (baseline) results.page.baselineBytes = bytesBeforeVerdict(baselineSite, results.page.runs.baseline[0]);
+    // The detailed waterfall of the real page (its own timings), as before.
+    for (let i = 0; i < Math.min(runs, 5); i++) results.browser.runs.push(await firstResult(browser, url));
     log('Chromium main-thread CPU time (traced loads)');
     results.browser.cpu = [];
     for (let i = 0; i < (quick ? 1 : 3); i++) results.browser.cpu.push(await mainThreadCpu(browser, url));
@@ -198,9 +194,26 @@ if (!args.includes('--skip-browser')) {
     results.browser.loadAfter = os.loadavg();
   } finally {
     await browser.close();
-    await server.stop();
-    if (server2) await server2.stop();
   }
+  // Lighthouse (its own Chromium, default simulated throttling), mobile and desktop.
+  if (!args.includes('--skip-lighthouse')) {
+    const lh = installLighthouse(path.join(outDir, 'lighthouse'));
+    results.lighthouse = {};
+    const targets = { page: url0(server), ...(baseline ? { baseline: url0(baseline) } : {}) };
+    for (const [k, u] of Object.entries(targets)) {
+      for (const form of ['mobile', 'desktop']) {
+        log(`Lighthouse ${LIGHTHOUSE_VERSION} ${form}: ${k}`);
+        try {
+          (results.lighthouse[k] ??= {})[form] = lh ? lighthouse(lh, u, form, path.join(outDir, `lighthouse-${k}-${form}.json`)) : { error: 'npm install failed' };
+        } catch (e) {
+          (results.lighthouse[k] ??= {})[form] = { error: String(e.message).slice(0, 200) };
+        }
+      }
+    }
+  }
+  await server.stop();
+  await trivial.stop();
+  if (baseline) await baseline.stop();
 }
 
 results.totalSeconds = (performance.now() - started) / 1000;

@@ -1,8 +1,8 @@
 // One point of the scaling curve, in its own process (own heap, own WebAssembly memory):
 //   node bench/scale.mjs N SITE_DIR CLI OUT_DIR  → prints one JSON object
-// Builds a synthetic dataset of N organizations (lib/synth.mjs), validates it with the native
-// CLI, loads it in the WebAssembly engine and times a sample of keystrokes against it and
-// against the tuned Fuse.js baseline (same names and aliases).
+// Builds a synthetic dataset of N organizations (lib/synth.mjs), validates and compiles it with
+// the native CLI (as the site build does), loads the image in the WebAssembly engine and times a
+// sample of keystrokes against it and against the tuned Fuse.js baseline (same names and aliases).
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -30,6 +30,9 @@ try {
   out.valid = false;
   out.validateError = v.files?.[0]?.errors?.[0] ? `${v.files[0].errors[0].path}: ${v.files[0].errors[0].message}` : String(e.message).slice(0, 200);
 }
+const imageFile = path.join(outDir, `synthetic-${n}.img`);
+if (out.valid) execFileSync(cli, ['compile', '--data', file, '--out', imageFile], { stdio: 'ignore' });
+out.imageBytes = out.valid ? fs.statSync(imageFile).size : null;
 
 // Fewer keystrokes at large N so that each point stays within seconds: [keystrokes, rounds].
 const plan = n <= 100 ? [800, 3] : n <= 1000 ? [400, 2] : n <= 2500 ? [300, 1] : n <= 5000 ? [200, 1] : n <= 10000 ? [100, 1] : [30, 1];
@@ -43,7 +46,7 @@ try {
   const loads = [];
   let loaded;
   for (let i = 0; i < 3; i++) {
-    loaded = await loadEngine(siteDir, text);
+    loaded = await loadEngine(siteDir, fs.readFileSync(imageFile));
     loads.push(loaded.loadMs);
   }
   out.loadMs = median(loads);

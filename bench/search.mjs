@@ -18,7 +18,7 @@ const rounds = Number(opt('--rounds', 5));
 const datasetText = fs.readFileSync(path.join(site, 'dataset.json'), 'utf8');
 const dataset = JSON.parse(datasetText);
 const queries = JSON.parse(fs.readFileSync(path.join(root, 'bench/queries.json'), 'utf8'));
-const { engine, loadMs } = await loadEngine(site, datasetText);
+const { engine, loadMs } = await loadEngine(site, fs.readFileSync(path.join(site, 'dataset.img')));
 const ms = (x) => x.toFixed(3);
 
 if (args.includes('--no-fuse')) {

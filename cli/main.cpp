@@ -15,6 +15,7 @@
 #include "image.hpp"
 #include "load.hpp"
 #include "render.hpp"
+#include "sha256.hpp"
 #include "stats.hpp"
 
 namespace fs = std::filesystem;
@@ -37,7 +38,7 @@ const char* usage_text =
     "  breachcheck audit [--json]                      (every organization x every answer: no reassurance without a source)\n"
     "  breachcheck validate FILE... [--json]           (a dataset, JSON or image)\n"
     "  breachcheck validate --overlay FILE [--data BASE] [--json]   (an insurer's overlay)\n"
-    "  breachcheck compile [--overlay FILE] --out IMAGE   (the compact image the page loads)\n"
+    "  breachcheck compile [--overlay FILE] [--source-of JSON] --out IMAGE   (the compact image the page loads)\n"
     "  breachcheck stats [--json]\n"
     "  breachcheck scan-message [FILE|-] [--lang fr|en] [--json]   (is this SMS/e-mail a scam? exit 0 whatever the risk)\n"
     "Common options: --data FILE (dataset to use instead of the installed one, JSON or image),\n"
@@ -60,7 +61,7 @@ struct Args {
 
 Args parse_args(int argc, char** argv) {
     static const std::vector<std::string> with_value = {"--org", "--query", "--network", "--card", "--covered", "--contract", "--role",
-                                                        "--lang", "--limit", "--data", "--overlay", "--answer", "--out"};
+                                                        "--lang", "--limit", "--data", "--overlay", "--answer", "--out", "--source-of"};
     Args args;
     for (int i = 1; i < argc; ++i) {
         const std::string a = argv[i];
@@ -282,7 +283,22 @@ int cmd_compile(const Args& args, const Engine& engine) {
     if (!args.positional.empty()) throw Usage{"compile takes no positional argument (the dataset is --data, the output --out)"};
     const auto out = args.options.find("--out");
     if (out == args.options.end()) throw Usage{"compile needs --out IMAGE"};
-    const std::string image = write_image(engine.dataset());
+    // --source-of FILE: the image was derived from FILE (the French first copy is derived from the
+    // full dataset): it names FILE's SHA-256 as its source, the one a correction report quotes.
+    std::string image;
+    if (const auto src = args.options.find("--source-of"); src != args.options.end()) {
+        std::string text;
+        std::string error;
+        if (!read_file(src->second, text, error)) {
+            std::cerr << "breachcheck: " << error << "\n";
+            return exit_invalid_data;
+        }
+        Dataset copy = engine.dataset();
+        copy.source_sha256 = sha256_hex(text);
+        image = write_image(copy);
+    } else {
+        image = write_image(engine.dataset());
+    }
     // Read it back before writing: an image the page could not read is never shipped.
     if (const ImageResult check = read_image(image); !check.dataset) {
         std::cerr << "breachcheck: internal error: the image does not read back (" << check.error << ")\n";
@@ -327,7 +343,7 @@ int run(int argc, char** argv) {
         {"scan-message", {"--lang", "--data"}},
         {"incidents", {"--lang", "--data"}},
         {"audit", {"--data", "--overlay"}},
-        {"compile", {"--data", "--overlay", "--out"}},
+        {"compile", {"--data", "--overlay", "--out", "--source-of"}},
         {"check", {"--org", "--query", "--network", "--card", "--covered", "--contract", "--role", "--lang", "--data", "--overlay"}}};
     const auto command = allowed.find(args.command);
     if (command == allowed.end()) throw Usage{"unknown command " + args.command};

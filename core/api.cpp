@@ -234,12 +234,15 @@ Match understand(const Engine& e, const std::string& query) {
     const std::vector<std::string> words = text::tokens(query);
     const bool generic_only = std::all_of(words.begin(), words.end(), [](const std::string& w) { return text::is_generic(w) || w.size() == 1; });
     const bool exact = top.score >= 0.9995;
-    const bool close_second = m.results.size() > 1 && m.results[1].score >= top.score - Engine::query_pick_margin && !(exact && m.results[1].score < 0.9995);
+    // A rival is another entry found by its own name or alias (an organization found through its
+    // detail, "AMAE … assurés par Malakoff Humanis", is related, not a rival of Malakoff Humanis).
+    const auto rival = std::find_if(m.results.begin() + 1, m.results.end(), [](const Suggestion& s) { return !s.context; });
+    const bool close_second = rival != m.results.end() && rival->score >= top.score - Engine::query_pick_margin && !(exact && rival->score < 0.9995);
     // Another entry holds every word typed too ("harmonie": Harmonie Mutuelle and Harmonie
     // Fonction Publique): only an exact name or alias settles it.
     const std::size_t typed = words.size();
     const bool shared_words = !exact && std::any_of(m.results.begin() + 1, m.results.end(), [&](const Suggestion& s) {
-        return s.words >= typed && s.score >= Engine::query_pick_score;
+        return !s.context && s.words >= typed && s.score >= Engine::query_pick_score;
     });
     if (generic_only || top.score < Engine::query_pick_score || close_second || shared_words) {
         m.ambiguous = true;

@@ -457,7 +457,7 @@ bool action_applies(const Action& action, const Answers& a, Verdict overall, con
     if (action.incidents_any.empty()) {
         if (!verdict_ok(overall)) return false;
     } else if (std::none_of(incidents.begin(), incidents.end(), [&](const IncidentResult& r) {
-                   return std::find(action.incidents_any.begin(), action.incidents_any.end(), r.incident->id) != action.incidents_any.end() &&
+                   return r.applies && std::find(action.incidents_any.begin(), action.incidents_any.end(), r.incident->id) != action.incidents_any.end() &&
                           r.verdict != Verdict::not_affected && verdict_ok(r.verdict);
                })) {
         return false;

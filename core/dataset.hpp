@@ -274,6 +274,9 @@ struct Overlay {
     std::vector<std::string> replaced_incidents;  // incidents whose scopes the overlay restates
 };
 
+// The one schema version this engine reads (JSON and image alike).
+inline constexpr int supported_schema_version = 2;
+
 struct Dataset {
     int schema_version = 0;
     std::string dataset_version, date, jurisdiction;

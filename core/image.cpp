@@ -51,8 +51,8 @@ public:
         : data(reinterpret_cast<const unsigned char*>(bytes.data())), size(bytes.size()), pos(start) {}
 
     bool ok() const { return error.empty(); }
-    void fail(const char* what) {
-        if (error.empty()) error = std::string(what) + " at byte " + std::to_string(pos);
+    void fail(const std::string& what) {
+        if (error.empty()) error = what + " at byte " + std::to_string(pos);
         pos = size;  // every later read fails fast and returns zeros
     }
     std::uint32_t u32() {
@@ -445,6 +445,9 @@ ImageResult read_image(std::string_view bytes) {
     io(r, *ds);
     if (r.ok() && r.pos != bytes.size()) r.fail("bytes left after the dataset");
     if (r.ok() && static_cast<std::uint32_t>(ds->schema_version) != schema) r.fail("schema version differs from the header");
+    if (r.ok() && schema != static_cast<std::uint32_t>(supported_schema_version)) {
+        r.fail("dataset schema version " + std::to_string(schema) + " (this engine reads version " + std::to_string(supported_schema_version) + ")");
+    }
     if (!r.ok()) {
         result.error = r.error;
         return result;

@@ -280,6 +280,9 @@ Link DatasetLoader::link(const json& l, const std::string& lp) {
     return out_link;
 }
 
+// Criteria are ANDed per person; more than a few would be a dataset error, not a rule.
+constexpr std::size_t max_criteria = 10;
+
 void DatasetLoader::load_criteria() {
     // After the questions: criteria name them.
     for (std::size_t i = 0; i < out.incidents.size() && i < criteria_json.size(); ++i) {
@@ -290,7 +293,8 @@ void DatasetLoader::load_criteria() {
         Incident& inc = out.incidents[i];
         const json& arr = *criteria_json[i];
         if (arr.empty()) error(criteria_path[i], "an incident decided by criteria needs at least one");
-        for (std::size_t k = 0; k < arr.size() && k < 10; ++k) {
+        if (arr.size() > max_criteria) error(criteria_path[i], "too many criteria (" + std::to_string(arr.size()) + ", at most " + std::to_string(max_criteria) + ")");
+        for (std::size_t k = 0; k < arr.size() && k < max_criteria; ++k) {
             const json& c = arr[k];
             const std::string cp = child(criteria_path[i], k);
             Criterion cr;

@@ -10,7 +10,7 @@
 
 namespace breachcheck::load {
 
-inline constexpr int schema_version = 2;
+inline constexpr int schema_version = supported_schema_version;  // dataset.hpp
 
 class DatasetLoader : public Reader {
 public:

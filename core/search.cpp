@@ -22,6 +22,10 @@ namespace breachcheck {
 namespace {
 
 constexpr double generic_weight = 0.15;
+// A match through an organization's detail counts a little less than one through its names, and
+// ranks after them among equal scores.
+constexpr double context_weight = 0.9;
+constexpr std::uint32_t rank_context = 0xFFFFFFFFu;
 
 // Generic words and single letters ("d'", stray markup like <b>) say little about the insurer.
 double token_weight(const std::string& t) { return t.size() == 1 || text::is_generic(t) ? generic_weight : 1.0; }
@@ -121,6 +125,7 @@ struct Scratch {
         double score;
         std::uint32_t words, agreement;
         std::uint32_t rank;  // 0 = an AMC number, k + 1 = name (k = 0) or alias k of the organization
+        bool context;        // through the detail row (Entry::context)
     };
     std::vector<Best> best;
 
@@ -164,14 +169,17 @@ SearchIndex::SearchIndex(const Dataset& ds) : ds_(&ds) {
     base_[2] = base_[1] + static_cast<std::uint32_t>(ds.operators.size());
     base_[3] = base_[2] + static_cast<std::uint32_t>(ds.networks.size());
     slots_ = base_[3] + static_cast<std::uint32_t>(ds.umbrellas.size());
-    auto add_names = [&](EntryKind kind, std::size_t i, const std::string& name, const std::vector<Alias>& aliases) {
-        for (std::size_t k = 0; k <= aliases.size(); ++k) {
-            const std::vector<std::string> tokens = text::tokens(k == 0 ? name : aliases[k - 1].name);
+    auto add_names = [&](EntryKind kind, std::size_t i, const std::string& name, const std::vector<Alias>& aliases, const std::string& detail) {
+        const std::size_t rows = aliases.size() + (detail.empty() ? 0 : 1);
+        for (std::size_t k = 0; k <= rows; ++k) {
+            const bool context = k > aliases.size();
+            const std::vector<std::string> tokens = text::tokens(k == 0 ? name : context ? name + " " + detail : aliases[k - 1].name);
             if (tokens.empty()) continue;
             Entry e;
             e.kind = kind;
             e.org = static_cast<std::uint32_t>(i);
-            e.alias = static_cast<std::uint32_t>(k);
+            e.alias = context ? 0 : static_cast<std::uint32_t>(k);
+            e.context = context;
             for (const std::string& t : tokens) {  // = text::fold(name), without tokenizing again
                 if (!e.folded.empty()) e.folded.push_back(' ');
                 e.folded += t;
@@ -185,10 +193,11 @@ SearchIndex::SearchIndex(const Dataset& ds) : ds_(&ds) {
             entries_.push_back(std::move(e));
         }
     };
-    for (std::size_t i = 0; i < ds.organizations.size(); ++i) add_names(EntryKind::organization, i, ds.organizations[i].name, ds.organizations[i].aliases);
-    for (std::size_t i = 0; i < ds.operators.size(); ++i) add_names(EntryKind::operator_, i, ds.operators[i].name, ds.operators[i].aliases);
-    for (std::size_t i = 0; i < ds.networks.size(); ++i) add_names(EntryKind::network, i, ds.networks[i].name, ds.networks[i].aliases);
-    for (std::size_t i = 0; i < ds.umbrellas.size(); ++i) add_names(EntryKind::umbrella, i, ds.umbrellas[i].name, ds.umbrellas[i].aliases);
+    const std::string none;
+    for (std::size_t i = 0; i < ds.organizations.size(); ++i) add_names(EntryKind::organization, i, ds.organizations[i].name, ds.organizations[i].aliases, ds.organizations[i].detail.fr);
+    for (std::size_t i = 0; i < ds.operators.size(); ++i) add_names(EntryKind::operator_, i, ds.operators[i].name, ds.operators[i].aliases, none);
+    for (std::size_t i = 0; i < ds.networks.size(); ++i) add_names(EntryKind::network, i, ds.networks[i].name, ds.networks[i].aliases, none);
+    for (std::size_t i = 0; i < ds.umbrellas.size(); ++i) add_names(EntryKind::umbrella, i, ds.umbrellas[i].name, ds.umbrellas[i].aliases, none);
     ids.clear();
     // Scan order: single tokens, then pairs, each sorted by text (then by where the pair splits).
     std::vector<std::uint32_t> order(found.size());
@@ -346,8 +355,8 @@ std::vector<Suggestion> SearchIndex::search(std::string_view query, std::size_t 
         for (std::size_t i = 0; i < ds_->organizations.size(); ++i) {
             for (const std::string& amc : ds_->organizations[i].amc) {
                 const auto org = static_cast<std::uint32_t>(i);
-                if (amc == digits) offer({org, EntryKind::organization, org, nullptr, &amc, 1.0, all, len, 0});
-                else if (amc.compare(0, digits.size(), digits) == 0) offer({org, EntryKind::organization, org, nullptr, &amc, 0.8, all, len, 0});
+                if (amc == digits) offer({org, EntryKind::organization, org, nullptr, &amc, 1.0, all, len, 0, false});
+                else if (amc.compare(0, digits.size(), digits) == 0) offer({org, EntryKind::organization, org, nullptr, &amc, 0.8, all, len, 0, false});
             }
         }
     }
@@ -445,8 +454,8 @@ std::vector<Suggestion> SearchIndex::search(std::string_view query, std::size_t 
     }
     for (const std::uint32_t ei : s.candidates) {
         const Entry& e = entries_[ei];
-        if (e.folded == folded_query) {
-            offer({slot(e.kind, e.org), e.kind, e.org, alias_of(e), &alias_text(e), 1.0, static_cast<std::uint32_t>(n), letters, e.alias + 1});
+        if (e.folded == folded_query && !e.context) {
+            offer({slot(e.kind, e.org), e.kind, e.org, alias_of(e), &alias_text(e), 1.0, static_cast<std::uint32_t>(n), letters, e.alias + 1, false});
             continue;
         }
         const std::size_t tn = e.tokens();
@@ -513,8 +522,8 @@ std::vector<Suggestion> SearchIndex::search(std::string_view query, std::size_t 
         const double alias_part = covered / e.total_weight;
         // Mostly "did every query word find its match", a little "is the whole name covered", so
         // that "mutuelle generale" ranks La Mutuelle Générale above the Mutuelle Générale de la Police.
-        const double score = std::min(0.99, query_part * (0.8 + 0.2 * alias_part));
-        if (score >= min_score) offer({slot(e.kind, e.org), e.kind, e.org, alias_of(e), &alias_text(e), score, words, agreement, e.alias + 1});
+        const double score = std::min(0.99, query_part * (0.8 + 0.2 * alias_part)) * (e.context ? context_weight : 1.0);
+        if (score >= min_score) offer({slot(e.kind, e.org), e.kind, e.org, alias_of(e), &alias_text(e), score, words, agreement, e.context ? rank_context : e.alias + 1, e.context});
     }
 
     // Scores are shown with 3 decimals (api.cpp): rank on that, so that results which look tied
@@ -549,6 +558,7 @@ std::vector<Suggestion> SearchIndex::search(std::string_view query, std::size_t 
         sug.score = b.score;
         sug.words = b.words;
         sug.agreement = b.agreement;
+        sug.context = b.context;
         out.push_back(std::move(sug));
     }
     return out;

@@ -24,6 +24,7 @@ struct Suggestion {
     // Tie-breakers between suggestions shown with the same score (see SearchIndex::search):
     std::size_t words = 0;      // query words that found a match in `alias`
     std::size_t agreement = 0;  // letters typed that agree with the start of the matched words
+    bool context = false;       // found through the organization's detail, not a name or alias
 };
 
 // Everything about the names that does not depend on the query is computed once per dataset:
@@ -52,6 +53,10 @@ public:
         EntryKind kind = EntryKind::organization;
         std::uint32_t org = 0;    // index in the dataset list of `kind` (organizations, operators…)
         std::uint32_t alias = 0;  // 0 = the entry's name, k = its alias k - 1
+        // An organization's name followed by its detail ("AMAE contrats santé assurés par Malakoff
+        // Humanis"): lets "amae malakoff" find AMAE, scored below a name or alias (context_weight)
+        // and never a rival of another entry's name (Suggestion::context).
+        bool context = false;
         std::string folded;
         std::vector<std::uint32_t> terms;  // term of each token, then of each adjacent pair
         std::vector<double> weights;       // weight of each token

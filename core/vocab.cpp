@@ -136,7 +136,7 @@ const VerdictWords& words_for(Verdict v) {
     return verdict_words[3];
 }
 
-const std::array<ErrorCode, 9> error_codes = {{
+const std::array<ErrorCode, 8> error_codes = {{
     {"invalid_dataset", "the dataset (JSON or image) does not pass validation; errors[] gives each path and message"},
     {"invalid_overlay", "the insurer's overlay does not pass validation against the dataset; errors[] gives paths inside the overlay"},
     {"invalid_image", "the compact dataset image is truncated, altered or of another version"},
@@ -144,7 +144,6 @@ const std::array<ErrorCode, 9> error_codes = {{
     {"unknown_org", "no organization, operator, network or umbrella has this id"},
     {"org_locked", "this embedded checker answers for its insurer only"},
     {"input_too_large", "the answers document is larger than the engine accepts"},
-    {"engine_not_ready", "a call on an engine whose dataset failed to load"},
     {"internal", "a bug in the engine: please report it"},
 }};
 

@@ -133,7 +133,7 @@ const VerdictWords& words_for(Verdict v);
 struct ErrorCode {
     std::string_view code, meaning;
 };
-extern const std::array<ErrorCode, 9> error_codes;
+extern const std::array<ErrorCode, 8> error_codes;
 // The code, checked against the table (an unlisted code is a programming error: "internal").
 std::string_view error_code(std::string_view code);
 

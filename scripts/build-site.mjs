@@ -48,14 +48,15 @@ const frJson = path.join(tmp, 'dataset.fr.json');
 run(process.execPath, [path.join(here, 'french-only.mjs'), '--first', path.join(data, 'dataset.json'), frJson]);
 fs.copyFileSync(path.join(data, 'dataset.json'), path.join(out, 'dataset.json'));
 run(cli, ['compile', '--data', path.join(data, 'dataset.json'), '--out', path.join(out, 'dataset.img')]);
-run(cli, ['compile', '--data', frJson, '--out', path.join(out, 'dataset.fr.img')]);
+// The French first image names the full dataset as its source (what a correction report quotes).
+run(cli, ['compile', '--data', frJson, '--source-of', path.join(data, 'dataset.json'), '--out', path.join(out, 'dataset.fr.img')]);
 fs.mkdirSync(path.join(out, 'overlays'));
 for (const name of fs.readdirSync(path.join(data, 'overlays')).filter((n) => n.endsWith('.json')).sort()) {
   const id = name.slice(0, -'.json'.length);
   const src = path.join(data, 'overlays', name);
   fs.copyFileSync(src, path.join(out, 'overlays', name));
   run(cli, ['compile', '--data', path.join(data, 'dataset.json'), '--overlay', src, '--out', path.join(out, 'overlays', `${id}.img`)]);
-  run(cli, ['compile', '--data', frJson, '--overlay', src, '--out', path.join(out, 'overlays', `${id}.fr.img`)]);
+  run(cli, ['compile', '--data', frJson, '--overlay', src, '--source-of', path.join(data, 'dataset.json'), '--out', path.join(out, 'overlays', `${id}.fr.img`)]);
 }
 fs.rmSync(tmp, { recursive: true, force: true });
 
@@ -99,8 +100,16 @@ for (const f of fs.readdirSync(path.join(web, 'img'))) fs.copyFileSync(path.join
 const sri = (file) => `sha384-${createHash('sha384').update(fs.readFileSync(path.join(out, file))).digest('base64')}`;
 // The chunks the first result needs, preloaded with the page (app.js imports them statically).
 const firstChunks = [];
-const appCode = fs.readFileSync(path.join(out, 'app.js'), 'utf8');
-for (const m of appCode.matchAll(/from"\.\/(chunks\/[^"]+\.js)"/g)) firstChunks.push(m[1]);
+// Every chunk app.js imports statically, and the ones those import (static imports only: `from"…"`).
+for (const queue = ['app.js']; queue.length;) {
+  const code = fs.readFileSync(path.join(out, queue.shift()), 'utf8');
+  for (const m of code.matchAll(/(?:from|import)"\.\/(chunk-[^"]+\.js)"/g)) {
+    if (!firstChunks.includes(m[1])) {
+      firstChunks.push(m[1]);
+      queue.push(m[1]);
+    }
+  }
+}
 // The page's own words come from the French catalogue (web/i18n/fr.js), the one place they live:
 // every element marked data-i18n="key" is filled here, so the page reads in full before any script.
 const fr = (await import(pathToFileURL(path.join(web, 'i18n', 'fr.js')).href)).default;

@@ -18,7 +18,6 @@ export type EngineErrorCode =
   | 'unknown_org'
   | 'org_locked'
   | 'input_too_large'
-  | 'engine_not_ready'
   | 'internal';
 
 /** Minted by the page only (web/engine.js PAGE_ERRORS). */
@@ -78,7 +77,7 @@ export interface ValidateModule extends CoreModule {
   JsonEngine: new (datasetJson: string, overlayJson: string) => NativeEngine;
   /** A dataset, as JSON text or image bytes: JSON of ValidationReport. */
   validate(dataset: string | Uint8Array): string;
-  validateOverlay(datasetJson: string, overlay: string | Uint8Array): string;
+  validateOverlay(datasetJson: string, overlayJson: string): string;
 }
 
 export type CoreFactory = (options?: ModuleOptions) => Promise<CoreModule>;

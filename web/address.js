@@ -39,6 +39,7 @@ export function cleanAddress() {
   const kept = new URLSearchParams();
   for (const k of KEEP) if (p.has(k)) kept.set(k, p.get(k));
   const qs = kept.toString();
+  if (qs === p.toString()) return; // nothing to remove (history.replaceState costs ~15 ms at start-up)
   const url = `${location.pathname}${qs ? `?${qs}` : ''}${location.hash}`;
   try {
     history.replaceState(history.state, '', url);

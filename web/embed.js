@@ -34,7 +34,7 @@
   var toolOrigin = toolBase.origin;
 
   var overlay = script.getAttribute('data-overlay');
-  if (overlay !== null && !/^[a-z0-9-]{1,64}$/.test(overlay)) overlay = 'invalid';
+  if (overlay !== null && !/^[a-z0-9-]{1,64}$/.test(overlay)) overlay = 'INVALID'; // never a real id: the page says the id is invalid
   var lang = script.getAttribute('data-lang') === 'en' ? 'en' : 'fr';
   var loading = script.getAttribute('data-loading') === 'eager' ? 'eager' : 'lazy';
   var fixed = script.getAttribute('data-height') === 'fixed';

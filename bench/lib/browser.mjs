@@ -1,5 +1,5 @@
 // Headless Chromium (Debian's, never a downloaded one) through playwright-core, against the site
-// served on loopback by scripts/serve.mjs (same headers and CSP as production, no compression).
+// served on loopback by scripts/serve.mjs (same headers and CSP as production, precompressed copies).
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
@@ -128,8 +128,8 @@ export async function firstResult(browser, url) {
 /**
  * In-page search latency and memory. performance.now() is coarsened in a page that is not
  * cross-origin isolated, so each keystroke is timed as a batch of `reps` identical calls and
- * divided. The page loads a second engine (engine.js?bench, a new module record) with the same
- * dataset, and Fuse.js from a copy placed beside the site for the benchmark only.
+ * divided. The page loads a second engine (web/engine.js copied as bench-engine.js, a new module
+ * record) over the same image, and Fuse.js from a copy placed beside the site for the benchmark only.
  */
 export async function inPage(browser, url, { keystrokes, rounds, reps, fuseVariants, checks }) {
   const context = await browser.newContext();
@@ -149,10 +149,11 @@ export async function inPage(browser, url, { keystrokes, rounds, reps, fuseVaria
         if (t > last) { res = Math.min(res, t - last); ticks++; last = t; }
       }
       const before = window.__bench.instances.length;
-      const mod = await import('./engine.js?bench');
-      const text = await (await fetch('./dataset.json')).text();
+      const mod = await import('./bench-engine.js?bench');
+      const image = new Uint8Array(await (await fetch('./dataset.img')).arrayBuffer());
+      const wasmBinary = new Uint8Array(await (await fetch('./breachcheck_core.wasm')).arrayBuffer());
       const t0 = performance.now();
-      const loaded = await mod.createEngine(text);
+      const loaded = await mod.createEngine(image, { wasmBinary });
       const loadMs = performance.now() - t0;
       if (!loaded.ok) return { error: JSON.stringify(loaded.error) };
       const engine = loaded.engine;

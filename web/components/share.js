@@ -77,7 +77,8 @@ export function createShare(container, printBox) {
     const details = el('details', { class: 'report', id: 'report' }, el('summary', { text: t('reportTitle') }),
       el('p', { text: t('reportExplain') }),
       el('pre', { class: 'report-body', text: rep.body }),
-      el('p', {}, el('a', { href: mail, class: 'button button-secondary', id: 'report-mail' }, t('reportMail')), ' ',
+      // Only the routes the dataset names: never a mail to nobody.
+      el('p', {}, rep.email ? el('a', { href: mail, class: 'button button-secondary', id: 'report-mail' }, t('reportMail')) : '', ' ',
         rep.url ? el('a', { href: rep.url, rel: 'noopener noreferrer', class: 'ext-link' }, t('reportIssue')) : ''));
     const copy = el('button', { type: 'button', class: 'link-button', text: t('reportCopy') });
     copy.addEventListener('click', async () => { status.textContent = (await copyText(rep.body)) ? t('reportCopied') : ''; });
