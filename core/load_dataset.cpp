@@ -551,12 +551,8 @@ namespace breachcheck {
 
 LoadResult load_dataset(std::string_view text) {
     LoadResult result;
-    if (text.size() > max_dataset_bytes) {
-        result.errors.push_back({"", "dataset too large (" + std::to_string(text.size()) + " bytes, at most " + std::to_string(max_dataset_bytes) + ")"});
-        return result;
-    }
     load::json root;
-    if (std::string message = load::parse_json(text, root); !message.empty()) {
+    if (std::string message = load::parse_document(text, max_dataset_bytes, "dataset", root); !message.empty()) {
         result.errors.push_back({"", message});
         return result;
     }

@@ -171,12 +171,8 @@ double contrast_ratio(std::string_view a, std::string_view b) {
 
 LoadResult apply_overlay(const Dataset& base, std::string_view text) {
     LoadResult result;
-    if (text.size() > max_overlay_bytes) {
-        result.errors.push_back({"", "overlay too large (" + std::to_string(text.size()) + " bytes, at most " + std::to_string(max_overlay_bytes) + ")"});
-        return result;
-    }
     load::json root;
-    if (std::string message = load::parse_json(text, root); !message.empty()) {
+    if (std::string message = load::parse_document(text, max_overlay_bytes, "overlay", root); !message.empty()) {
         result.errors.push_back({"", message});
         return result;
     }

@@ -186,6 +186,13 @@ std::string parse_json(std::string_view text, json& root) {
     return message.empty() ? "invalid JSON" : "invalid JSON: " + text::to_valid_utf8(message);
 }
 
+std::string parse_document(std::string_view text, std::size_t max_bytes, const char* what, json& root) {
+    if (text.size() > max_bytes) {
+        return std::string(what) + " too large (" + std::to_string(text.size()) + " bytes, at most " + std::to_string(max_bytes) + ")";
+    }
+    return parse_json(text, root);
+}
+
 void Reader::error(const std::string& path, std::string message) {
     if (errors.size() < max_errors) errors.push_back({path, std::move(message)});
 }

@@ -33,6 +33,9 @@ std::string shown(std::string_view s);
 
 // Parses JSON text within the depth limit; returns "" or the error message (never throws).
 std::string parse_json(std::string_view text, json& root);
+// A whole document of `what` ("dataset", "overlay"): refused above max_bytes, then parsed;
+// returns "" or the one error of the document.
+std::string parse_document(std::string_view text, std::size_t max_bytes, const char* what, json& root);
 
 bool valid_date(std::string_view d);
 bool valid_id(std::string_view id, bool underscore);

@@ -86,9 +86,14 @@ export async function createEngine(image, options) {
   }
   const bytes = image instanceof ArrayBuffer ? new Uint8Array(image) : image;
   if (!(bytes instanceof Uint8Array)) return failure('invalid_image', 'the dataset image must be bytes');
+  return adopt(() => new core.Engine(bytes));
+}
+
+// A native engine made by `make`: wrapped when it loaded, else its load error (and freed).
+function adopt(make) {
   let native;
   try {
-    native = new core.Engine(bytes);
+    native = make();
   } catch (e) {
     return failure('internal', (e && e.message) || e);
   }
@@ -97,8 +102,7 @@ export async function createEngine(image, options) {
     native.delete();
     return { ok: false, error: err.error };
   }
-  const engine = wrap(native);
-  return { ok: true, engine };
+  return { ok: true, engine: wrap(native) };
 }
 
 /**
@@ -112,18 +116,7 @@ export async function createEngineFromJson(datasetText, overlayText = '', option
   } catch (e) {
     return failure(PAGE_ERRORS.module_load_failed, (e && e.message) || e);
   }
-  let native;
-  try {
-    native = new mod.JsonEngine(String(datasetText ?? ''), String(overlayText ?? ''));
-  } catch (e) {
-    return failure('internal', (e && e.message) || e);
-  }
-  if (!native.ok()) {
-    const err = parse(native.error());
-    native.delete();
-    return { ok: false, error: err.error };
-  }
-  return { ok: true, engine: wrap(native) };
+  return adopt(() => new mod.JsonEngine(String(datasetText ?? ''), String(overlayText ?? '')));
 }
 
 /** Validates a dataset (JSON text or image bytes): {ok, valid, errors: [{path, message}], warnings}. */
