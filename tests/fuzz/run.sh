@@ -3,8 +3,8 @@
 #
 #   bash tests/fuzz/run.sh [SECONDS] [TARGET...]
 #
-# SECONDS per target (default 600); TARGETs among dataset text search assess answers (default:
-# all, one after the other). For each target: build/fuzz is configured and built (preset fuzz,
+# SECONDS per target (default 600); TARGETs among dataset image text search assess answers
+# (default: all, one after the other). For each target: build/fuzz is configured and built (preset fuzz,
 # clang; skipped when BREACHCHECK_FUZZ_NO_BUILD=1, as in the CTest run, where the build is a
 # fixture), every reproducer in tests/fuzz/regressions/<target>/ is replayed, then the target is
 # fuzzed on a fresh copy of its seed corpus (build/fuzz/seeds/<target>/). A crash leaves its
@@ -17,7 +17,7 @@ cd "$(dirname "$0")/../.."
 seconds=${1:-600}
 shift || true
 targets=("$@")
-((${#targets[@]})) || targets=(dataset text search assess answers)
+((${#targets[@]})) || targets=(dataset image text search assess answers)
 build=build/fuzz
 
 if [[ ${BREACHCHECK_FUZZ_NO_BUILD:-0} != 1 ]]; then
@@ -42,6 +42,7 @@ for t in "${targets[@]}"; do
   fi
   case $t in
     dataset) dict=tests/fuzz/dict/dataset.dict ;;
+    image) dict=tests/fuzz/dict/image.dict ;;
     answers) dict=tests/fuzz/dict/answers.dict ;;
     text | search) dict=tests/fuzz/dict/text.dict ;;
     *) dict= ;;
