@@ -504,7 +504,8 @@ std::string Engine::check(std::string_view answers_json) const {
             for (std::size_t i = 0; i < opts.size(); ++i) allowed += (i ? ", " : "") + opts[i].id;
             return error_json("invalid_answers", "\"" + q.id + "\" must be one of " + allowed);
         }
-        a.given[q.id] = *v;
+        // "I don't know" adds nothing: it keeps what a picked operator or network answered.
+        if (*v != answer_unknown || !a.given.count(q.id)) a.given[q.id] = *v;
     }
     for (auto it = a.given.begin(); it != a.given.end();) {
         it = it->second == answer_unknown ? a.given.erase(it) : std::next(it);

@@ -432,7 +432,7 @@ std::vector<RankedQuestion> rank_questions(const Dataset& ds, const Answers& a, 
             b.given[q.id] = o.id;
             const std::vector<IncidentResult> then = assess_incidents(ds, b);
             const Verdict v = overall_of(then);
-            for (std::size_t i = 0; i < then.size() && i < now.size(); ++i) changes_any = changes_any || then[i].verdict != now[i].verdict;
+            for (std::size_t i = 0; i < then.size() && i < now.size(); ++i) changes_any = changes_any || then[i].verdict != now[i].verdict || then[i].applies != now[i].applies;
             if (v != current) rq.changes_overall = true;
             if (std::find(seen.begin(), seen.end(), v) == seen.end()) seen.push_back(v);
             rq.shift = std::max(rq.shift, std::abs(static_cast<int>(v) - static_cast<int>(current)));

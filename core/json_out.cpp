@@ -1,6 +1,7 @@
 // Streaming JSON writer and flat answers reader (json_out.hpp).
 #include "json_out.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 #include "text.hpp"
@@ -239,14 +240,14 @@ FlatObject parse_flat_object(std::string_view json, std::size_t max_keys) {
         return c.i == json.size() ? out : fail("answers are not valid JSON");
     }
     std::size_t keys = 0;
+    std::vector<std::string> seen;  // every key, those set to null too
     while (true) {
         if (!c.eat('"')) return fail("answers are not valid JSON");
         std::string key;
         if (!c.string(key)) return fail("answers are not valid JSON");
         if (++keys > max_keys) return fail("too many answers");
-        for (const auto& f : out.fields) {
-            if (f.first == key) return fail("an answer is given twice");
-        }
+        if (std::find(seen.begin(), seen.end(), key) != seen.end()) return fail("an answer is given twice");
+        seen.push_back(key);
         if (!c.eat(':')) return fail("answers are not valid JSON");
         c.space();
         if (c.i < json.size() && json[c.i] == '"') {

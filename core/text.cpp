@@ -133,9 +133,14 @@ namespace {
 std::string reencode(std::string_view s, std::size_t max_bytes, bool drop_bidi) {
     std::string out;
     std::string one;
-    // Decoding stops a little past the limit: the rest would be cut anyway.
-    const std::size_t look = max_bytes > s.size() ? s.size() : max_bytes + 4;
-    for (const char32_t c : decode_utf8(s.substr(0, look))) {
+    // Character by character, so that a cut never falls inside one, even after dropped
+    // controls: an invalid byte becomes U+FFFD, as in decode_utf8.
+    for (std::size_t i = 0; i < s.size() && out.size() < max_bytes;) {
+        const std::size_t len = utf8_sequence_length(s, i);
+        char32_t c = replacement;
+        if (len == 0 && static_cast<unsigned char>(s[i]) < 0x80) c = static_cast<unsigned char>(s[i]);
+        else if (len > 0) c = decode_utf8(s.substr(i, len))[0];
+        i += len == 0 ? 1 : len;
         if (drop_bidi && is_bidi_control(c)) continue;
         one.clear();
         encode_utf8(c, one);

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "helpers.hpp"
+#include "image.hpp"
 #include "text.hpp"
 
 using namespace breachcheck;
@@ -93,4 +94,61 @@ TEST_CASE("fuzz/search: results that look tied (same 3-decimal score) are ordere
     } else {
         CHECK(c["match"]["id"] == results[0]["id"]);
     }
+}
+
+TEST_CASE("fuzz/dataset: a French-only dataset answers English readers in French, from its JSON as from its image") {
+    // "languages": ["fr"] with an "en" text anyway: the image keeps only the French, so the JSON
+    // load must too, or the page (image) and the CLI (JSON) would say different things.
+    const std::string text = reproducer("dataset", "french-only-dataset-keeps-english-texts");
+    const std::unique_ptr<breachcheck::Engine> json_engine = engine_from(text);
+    REQUIRE(json_engine);
+    breachcheck::LoadOutcome from_image = breachcheck::Engine::from_image(breachcheck::write_image(json_engine->dataset()));
+    REQUIRE(from_image.engine);
+    CHECK(json_engine->incidents("en") == from_image.engine->incidents("en"));
+    const nlohmann::json inc = nlohmann::json::parse(json_engine->incidents("en"));
+    CHECK(inc["incidents"][0]["summary"] == "Résumé");
+}
+
+TEST_CASE("fuzz/text: a display cut after dropped bidi controls never falls inside a character") {
+    // Eight U+202E then "abc": the controls are dropped, so the cut text is "abc" (or its start),
+    // never U+FFFD made from a control cut in two.
+    const std::string s = reproducer("text", "display-cut-after-bidi-controls-shows-fffd");
+    CHECK(text::to_display(s, 1000) == "abc");
+    for (std::size_t n = 0; n <= 4; ++n) CHECK(text::to_display(s, n) == std::string("abc").substr(0, n));
+    CHECK(text::to_display("\xE2\x80\xAE" "abc\xFF", 13) == "abc\xEF\xBF\xBD");  // a bad byte still shows as U+FFFD
+}
+
+TEST_CASE("fuzz/assess: an explicit \"I don't know\" answers as leaving the question out") {
+    // Typing an operator's name answers the card question; a "card": "unknown" sent with it must
+    // not erase that (it did: the Almerys verdict fell back to the no-card one).
+    const nlohmann::json all_unknown = check(real_engine(), {{"org", "almerys"}, {"card", "unknown"}, {"covered", "unknown"},
+                                                             {"contract", "unknown"}, {"network", "unknown"}, {"care_window", "unknown"}});
+    const nlohmann::json left_out = check(real_engine(), {{"org", "almerys"}});
+    REQUIRE(left_out["ok"] == true);
+    CHECK(all_unknown["answers"] == left_out["answers"]);
+    CHECK(all_unknown["incidents"] == left_out["incidents"]);
+    CHECK(all_unknown["questions"] == left_out["questions"]);
+}
+
+TEST_CASE("fuzz/assess: a question whose answer takes an incident out of the person's situation is asked") {
+    // Mutami, covered since 2024 only: "no optical care in 2020–2022" makes the Itélis 2025 leak
+    // not apply (every verdict unchanged, the overall one changes): the question must be listed.
+    const nlohmann::json r = check(real_engine(), {{"org", "mutami"}, {"covered", "after2024"}});
+    REQUIRE(r["ok"] == true);
+    const nlohmann::json then = check(real_engine(), {{"org", "mutami"}, {"covered", "after2024"}, {"care_window", "no_optical"}});
+    REQUIRE(then["overall"] != r["overall"]);
+    bool listed = false;
+    for (const nlohmann::json& q : r["questions"]) {
+        if (q["id"] == "care_window") listed = q["changes_overall"] == true;
+    }
+    CHECK(listed);
+    CHECK(r["provisional"] == true);
+}
+
+TEST_CASE("fuzz/answers: an answer given twice is refused even when the first is null") {
+    const std::string answers = reproducer("answers", "duplicate-key-after-a-null-accepted");
+    const nlohmann::json r = nlohmann::json::parse(real_engine().check(answers));
+    CHECK(r["ok"] == false);
+    CHECK(r["error"]["code"] == "invalid_answers");
+    CHECK(nlohmann::json::parse(real_engine().check(R"({"org":"helium","org":null})"))["ok"] == false);
 }
