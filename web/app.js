@@ -20,6 +20,11 @@ import { sourceLister } from './components/sources.js';
 // report) arrive right after the first verdict: nothing before it that it does not need.
 
 const $ = (sel) => document.querySelector(sel);
+
+// A result is coming without anyone choosing (a pre-filled link, this tab coming back, an
+// insurer's widget): the result's room is a whole screen from now on, so that when the verdict
+// fills it and is scrolled into view, nothing visible moves (Lighthouse CLS).
+if (location.search.length > 1 || history.state?.choice) document.documentElement.dataset.expectResult = '';
 const EMBED_PARAMS = ['embed', 'overlay', 'parent', 'height'];
 const NO_EMBED = Object.freeze({
   imageFor: (l) => FILES[l], loadFirst: (l) => loadEngine(FILES[l]), afterLoad: () => null, overlayPanel: () => null,
@@ -204,7 +209,7 @@ function reset() {
 // Start-up
 
 function showLoadError(error) {
-  $('#loading').hidden = true;
+  $('#loading').classList.add('is-done');
   $('#form-section').hidden = true;
   const box = $('#load-error');
   box.textContent = '';
@@ -369,8 +374,9 @@ async function main() {
   if (choice) combobox.show(choice);
   const role = prefill.role === 'pro' || back?.role === 'pro' ? 'pro' : 'insured';
   $('#role-pro').checked = role === 'pro';
-  $('#loading').hidden = true;
-  $('#form-section').hidden = false;
+  // Ready: the form works now (it was on screen from the first paint, so nothing moves).
+  $('#loading').classList.add('is-done');
+  for (const id of ['#org-input', '#org-unknown-btn', '#role-pro']) $(id).disabled = false;
   renderFooter();
   setState({ lang: lang(), choice, role, answers: { ...(back?.answers ?? {}), ...prefill.answers }, contractText: prefill.contract ?? '' });
   // A contract named in the link: once the engine matched it, the option is checked.

@@ -34,7 +34,9 @@ describe('breachcheck page flows', { skip: skipUnlessSite() }, () => {
       assert.equal(await page.locator(sel).count(), 1, sel);
     }
     assert.equal(await page.locator('#result[data-verdict]').count(), 0, 'no result before a choice');
-    assert.equal(await page.locator('#result-title').isVisible(), false);
+    // Room for the result from the first paint (nothing moves when it comes), with what to do.
+    assert.match(await page.locator('#result-placeholder').textContent(), /Choisissez votre complémentaire/);
+    assert.equal(await page.locator('#org-input').isEnabled(), true, 'usable once ready');
     assert.match(await page.title(), /concerné/);
     // Every marked element has its words (none left empty).
     const empty = await page.locator('[data-i18n]').evaluateAll((els) => els.filter((e) => !e.textContent.trim() && !e.closest('template')).map((e) => e.dataset.i18n));
@@ -69,12 +71,27 @@ describe('breachcheck page flows', { skip: skipUnlessSite() }, () => {
       await context.close();
     });
 
-    test(`${size.width} px: a pre-filled link opens with the verdict in the first screen, and leaves the address`, async () => {
+    test(`${size.width} px: a pre-filled link opens with the verdict in the first screen, nothing moving (CLS < 0.1), and leaves the address`, async () => {
       const { page, context } = await openPage(browser, { viewport: size });
+      // Layout shifts from the first paint on, without user input (Cumulative Layout Shift):
+      // the room kept for the result means nothing moves when the verdict arrives.
+      await context.addInitScript(() => {
+        window.__cls = { total: 0, shifts: [] };
+        new PerformanceObserver((list) => {
+          for (const e of list.getEntries()) {
+            if (e.hadRecentInput) continue;
+            window.__cls.total += e.value;
+            window.__cls.shifts.push({ value: e.value, nodes: e.sources.map((s) => s.node?.id || s.node?.nodeName || '?') });
+          }
+        }).observe({ type: 'layout-shift', buffered: true });
+      });
       await gotoReady(page, `${server.url}?org=malakoff-humanis`);
       await page.waitForSelector('#result[data-verdict]');
       await assertVerdictInView(assert, page, 'pre-filled link');
       assert.equal(new URL(page.url()).search, '', 'the answers left the address');
+      await page.waitForTimeout(300);
+      const cls = await page.evaluate(() => window.__cls);
+      assert.ok(cls.total < 0.1, `layout shift ${cls.total.toFixed(3)} (good: < 0.1): ${JSON.stringify(cls.shifts)}`);
       await context.close();
     });
   }

@@ -33,6 +33,7 @@ export default {
   contractNote: "This name stays in your browser: it is neither sent nor added to the page address.",
   contractMatched: "Understood as the contract “{name}”.",
   contractNotMatched: "This name matches no contract named by the sources: the answer is taken as “I don’t know”.",
+  resultPlaceholder: "Choose your insurer above, or “I don’t know”: your result will appear here.",
   resultTitle: "Result",
   refineTitle: "To refine this result",
   refineHint: "Answer if you know; otherwise leave it. The most useful question comes first.",

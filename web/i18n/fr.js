@@ -34,6 +34,7 @@ export default {
   contractNote: "Ce nom reste dans votre navigateur : il n’est ni envoyé, ni ajouté à l’adresse de la page.",
   contractMatched: "Compris comme le contrat « {name} ».",
   contractNotMatched: "Ce nom ne correspond à aucun contrat cité par les sources : la réponse est traitée comme « je ne sais pas ».",
+  resultPlaceholder: "Choisissez votre complémentaire ci-dessus, ou « Je ne sais pas » : votre résultat s’affichera ici.",
   resultTitle: "Résultat",
   refineTitle: "Pour préciser ce résultat",
   refineHint: "Répondez si vous le savez ; sinon, laissez vide. La question la plus utile vient en premier.",
