@@ -1,9 +1,12 @@
 // Synthetic datasets of N organizations, made from the real one: the real organizations stay as
 // they are (with their scopes), and compact clones are added until there are N: a clone keeps its
-// model's kind, takes a unique id, and its name and every alias get a unique made-up word (so that
-// no alias collides after folding, which the loader rejects). Clones have no scope ("nothing
-// found"), which keeps each entry to about 120 bytes: 100,000 organizations then fit in the
-// loader's 16 MiB limit (core/dataset.hpp), which full copies (~1.2 KB each) would not.
+// model's kind, takes a unique id, and its name and every alias get a unique made-up word, which
+// also ends each of their words ("Malakoff Humanis" → "Malakoffbakeri Humanisbakeri Bakeri"):
+// no alias then collides after folding or lies inside another entry's name (both of which the
+// loader rejects), while a typed prefix of a real word still reaches every clone of it. Clones
+// have no scope ("nothing found"), which keeps each entry to about 150 bytes: 100,000
+// organizations then fit in the loader's 16 MiB limit (core/dataset.hpp), which full copies
+// (~1.2 KB each) would not.
 const CONSONANTS = 'bdfgklmnprstvz';
 const VOWELS = 'aeiou';
 const SYLLABLES = [];
@@ -26,13 +29,15 @@ export function synthesize(dataset, n) {
   for (let k = 0; orgs.length < n; k++) {
     const base = real[k % real.length];
     const w = word(k);
-    // Alternate where the made-up word goes, so that clones are not all "<real name> <word>".
-    const place = (s) => (k % 3 === 2 ? `${w} ${s}` : `${s} ${w}`);
+    // Every word ends with the made-up one, which also stands alone, first or last in turn (so
+    // that clones are not all "<real name> <word>").
+    const suffixed = (s) => s.split(/\s+/).filter(Boolean).map((x) => x + w.toLowerCase()).join(' ');
+    const place = (s) => (k % 3 === 2 ? `${w} ${suffixed(s)}` : `${suffixed(s)} ${w}`);
     orgs.push({
       id: `${base.id}-${w.toLowerCase()}`,
       name: place(base.name),
       kind: base.kind,
-      aliases: (base.aliases || []).map(place),
+      aliases: (base.aliases || []).map((a) => place(typeof a === "string" ? a : a.name)),  // a former name or brand: its name only
       scopes: [],
     });
   }
