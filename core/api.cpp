@@ -67,6 +67,11 @@ LoadOutcome Engine::from_image(std::string_view bytes) {
     return out;
 }
 
+const SearchIndex& Engine::index() const {
+    if (!index_) index_ = std::make_unique<const SearchIndex>(*dataset_);
+    return *index_;
+}
+
 const std::string& Engine::sha256() const {
     if (sha256_.empty()) sha256_ = image_.empty() ? dataset_->sha256 : sha256_hex(image_);
     return sha256_;
@@ -298,7 +303,7 @@ std::string Engine::search(std::string_view query, std::size_t limit) const {
     Out o{*dataset_, Lang::fr, w};
     w.begin_object().field("ok", true).field("query", text::to_display(query, text::max_query_bytes)).field("dont_know", text::is_dont_know(query));
     w.key("results").begin_array();
-    for (const Suggestion& s : index_.search(query, limit)) {
+    for (const Suggestion& s : index().search(query, limit)) {
         w.begin_object().field("id", s.id).field("kind", id_of(entry_kind_vocab, s.kind)).field("name", s.name);
         w.field("detail", s.org ? s.org->detail.fr : std::string()).field("alias", s.alias);
         w.key("alias_kind");
@@ -347,13 +352,13 @@ std::string Engine::list() const {
     return w.take();
 }
 
-std::string Engine::info(std::string_view lang_id) const {
+std::string Engine::info(std::string_view lang_id, bool with_sha256) const {
     Lang lang = Lang::fr;
     if (!parse_lang(lang_id, lang)) return error_json("invalid_answers", "\"lang\" must be " + id_list(lang_vocab));
     const Dataset& ds = *dataset_;
     JsonWriter w;
     Out o{ds, lang, w};
-    w.begin_object().field("ok", true).field("version", ds.dataset_version).field("date", ds.date).field("sha256", sha256());
+    w.begin_object().field("ok", true).field("version", ds.dataset_version).field("date", ds.date).field_or_null("sha256", with_sha256 ? sha256() : std::string());
     w.field("source_sha256", ds.source_sha256).field("schema_version", ds.schema_version);
     w.field("organizations", ds.organizations.size()).field("sources", ds.sources.size());
     w.key("languages").begin_array();

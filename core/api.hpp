@@ -38,13 +38,17 @@ public:
     // SHA-256 of the file the dataset was loaded from (for an image: computed on first use, so
     // that a first verdict does not wait for it; the page compares it with the manifest).
     const std::string& sha256() const;
-    const SearchIndex& index() const { return index_; }
+    // Built on first use (a search, or a typed name in check): a first verdict from an id, as a
+    // pre-filled link gives, does not wait for it.
+    const SearchIndex& index() const;
 
     std::string search(std::string_view query, std::size_t limit) const;
     std::string list() const;
     // `answers_json`: a flat object of string answers (docs/api.md).
     std::string check(std::string_view answers_json) const;
-    std::string info(std::string_view lang) const;
+    // with_sha256 = false leaves "sha256" null: the page reads the limits and answers before its
+    // first verdict, and has the file hashed after it (hashing is slow in freshly loaded wasm).
+    std::string info(std::string_view lang, bool with_sha256 = true) const;
     // Every question's definition, with the options generated for `org_id` ("" = none).
     std::string questions(std::string_view lang, std::string_view org_id) const;
     // Every incident, assessed and informational, with its dates, figures and sources.
@@ -59,9 +63,9 @@ public:
     static constexpr std::size_t max_answers_bytes = 64 * 1024;
 
 private:
-    explicit Engine(std::unique_ptr<const Dataset> ds) : dataset_(std::move(ds)), index_(*dataset_) {}
+    explicit Engine(std::unique_ptr<const Dataset> ds) : dataset_(std::move(ds)) {}
     std::unique_ptr<const Dataset> dataset_;
-    SearchIndex index_;
+    mutable std::unique_ptr<const SearchIndex> index_;
     std::string image_;              // the image's bytes, until its SHA-256 is computed
     mutable std::string sha256_;
 };

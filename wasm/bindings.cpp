@@ -32,7 +32,7 @@ public:
         return engine_->search(query, n);
     }
     std::string list() const { return engine_ ? engine_->list() : error_; }
-    std::string info(const std::string& lang) const { return engine_ ? engine_->info(lang) : error_; }
+    std::string info(const std::string& lang, bool with_sha256) const { return engine_ ? engine_->info(lang, with_sha256) : error_; }
     std::string questions(const std::string& lang, const std::string& org) const { return engine_ ? engine_->questions(lang, org) : error_; }
     std::string incidents(const std::string& lang) const { return engine_ ? engine_->incidents(lang) : error_; }
     std::string check(const std::string& answers_json) const { return engine_ ? engine_->check(answers_json) : error_; }

@@ -57,7 +57,8 @@ export interface NativeEngine {
   error(): string;
   search(query: string, limit: number): string;
   list(): string;
-  info(lang: string): string;
+  /** withSha256 = false: "sha256" is null (not computed). */
+  info(lang: string, withSha256: boolean): string;
   questions(lang: string, org: string): string;
   incidents(lang: string): string;
   /** `answers` is the JSON of an Answers object. */
@@ -126,7 +127,8 @@ export interface ValidationReport {
 export interface Engine {
   search(query: string, limit?: number): object | Failure;
   list(): object | Failure;
-  info(lang?: Lang): object | Failure;
+  /** `{sha256: false}`: leave the file's SHA-256 null (hashing is the slow part of a first call). */
+  info(lang?: Lang, options?: { sha256?: boolean }): object | Failure;
   questions(lang?: Lang, org?: string): object | Failure;
   incidents(lang?: Lang): object | Failure;
   scanMessage(message: string, lang?: Lang): object | Failure;

@@ -309,7 +309,8 @@ async function main() {
   }
   engines.current = first.engine;
   engines.file = first.file;
-  const info = engines.current.info(lang());
+  // Without the file's SHA-256 for now: hashing waits until the verdict is shown.
+  const info = engines.current.info(lang(), { sha256: false });
   const list = engines.current.list();
   const entries = new Set([...list.organizations, ...list.operators, ...list.networks, ...list.umbrellas].map((x) => x.id));
   const combobox = $('org-combobox');
@@ -377,12 +378,13 @@ async function main() {
   // Ready: the form works now (it was on screen from the first paint, so nothing moves).
   $('#loading').classList.add('is-done');
   for (const id of ['#org-input', '#org-unknown-btn', '#role-pro']) $(id).disabled = false;
-  renderFooter();
   setState({ lang: lang(), choice, role, answers: { ...(back?.answers ?? {}), ...prefill.answers }, contractText: prefill.contract ?? '' });
   // A contract named in the link: once the engine matched it, the option is checked.
   const m = state.result?.contract_match;
   if (m && m.understood_as !== 'unknown') answer({ question: definitions(state).find((d) => d.kind === 'contract').id, value: m.understood_as });
   performance.mark('first-result');
+  ui.info = engines.current.info(lang());  // now with the SHA-256 the footer shows
+  renderFooter();
   document.documentElement.dataset.firstResult = state.result ? 'shown' : 'none';
 
   // Then, off the critical path: the details of the result, the tools, the full dataset, the
@@ -400,6 +402,9 @@ async function main() {
   const { enableOffline } = await import('./offline.js');
   document.documentElement.dataset.offline = await enableOffline(await manifest());
   document.documentElement.dataset.ready = 'true';
+  // The search index is built on first use: build it now, while the person reads, rather than on
+  // their first keystroke.
+  (globalThis.requestIdleCallback ?? setTimeout)(() => engines.current.search('', 1));
 }
 
 // The organization, operator, network or umbrella named by an id, as the combobox shows it.

@@ -59,7 +59,7 @@ function wrap(native) {
   return Object.freeze({
     search: (query, limit = 8) => guarded(() => parse(native.search(String(query ?? ''), Number.isInteger(limit) ? limit : 8))),
     list: () => guarded(() => parse(native.list())),
-    info: (lang = 'fr') => guarded(() => parse(native.info(String(lang)))),
+    info: (lang = 'fr', { sha256 = true } = {}) => guarded(() => parse(native.info(String(lang), Boolean(sha256)))),
     questions: (lang = 'fr', org = '') => guarded(() => parse(native.questions(String(lang), String(org ?? '')))),
     incidents: (lang = 'fr') => guarded(() => parse(native.incidents(String(lang)))),
     scanMessage: (message, lang = 'fr') => guarded(() => parse(native.scanMessage(String(message ?? ''), String(lang)))),

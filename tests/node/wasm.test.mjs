@@ -120,6 +120,19 @@ test('info() gives the version and the SHA-256 of the image, as the manifest lis
   assert.equal(engine.info('fr').source_sha256, createHash('sha256').update(datasetText).digest('hex'));
 });
 
+test('info(lang, {sha256: false}) leaves the hash null and is otherwise the same info', async () => {
+  const fresh = await api.createEngine(read('dataset.fr.img'), core);
+  assert.ok(fresh.ok);
+  const lean = fresh.engine.info('fr', { sha256: false });
+  assert.equal(lean.sha256, null);
+  const full = fresh.engine.info('fr');
+  assert.match(full.sha256, /^[0-9a-f]{64}$/);
+  assert.deepEqual({ ...lean, sha256: full.sha256 }, full);
+  // The search index is built on first use: a check by id before any search, then a search.
+  assert.equal(fresh.engine.check({ org: 'malakoff-humanis' }).ok, true);
+  assert.equal(fresh.engine.search('malakof', 3).results[0].id, 'malakoff-humanis');
+});
+
 test('bad answers are errors as values, and the engine keeps working afterwards', () => {
   const bad = [
     [null, 'invalid_answers'],
