@@ -347,8 +347,17 @@ IncidentResult assess_by_criteria(const Context& c) {
     for (const Criterion& cr : c.inc.criteria) {
         const std::string& ans = c.a.get(&ds.questions[cr.question]);
         auto has = [&](const std::vector<std::string>& l) { return std::find(l.begin(), l.end(), ans) != l.end(); };
+        // A criterion that lists only the answers in it leaves out every other (not being in the
+        // network at all); one that also lists partial or out answers leaves out only those, and
+        // an answer it does not list tells nothing (a published care period that the sources
+        // disagree on does not take anyone out: press never reassures).
+        const bool only_in = cr.partial.empty() && cr.out.empty();
         Status st = Status::unknown;
-        if (ans != answer_unknown) st = has(cr.in) ? Status::in : has(cr.partial) ? Status::partial : Status::out;
+        if (ans != answer_unknown) {
+            if (has(cr.in)) st = Status::in;
+            else if (has(cr.partial)) st = Status::partial;
+            else if (has(cr.out) || only_in) st = Status::out;
+        }
         status.push_back(st);
         all = joined(all, cr.sources);
         r.reasons.push_back({ReasonKind::criterion, cr.text, cr.sources});

@@ -131,11 +131,23 @@ TEST_CASE("fuzz/assess: an explicit \"I don't know\" answers as leaving the ques
 }
 
 TEST_CASE("fuzz/assess: a question whose answer takes an incident out of the person's situation is asked") {
-    // Mutami, covered since 2024 only: "no optical care in 2020–2022" makes the Itélis 2025 leak
-    // not apply (every verdict unchanged, the overall one changes): the question must be listed.
-    const nlohmann::json r = check(real_engine(), {{"org", "mutami"}, {"covered", "after2024"}});
+    // Mutami, covered since 2024 only, with the dataset as the fuzzer found it (care_window's
+    // "no_optical" listed as out): that answer makes the Itélis 2025 leak not apply (every
+    // verdict unchanged, the overall one changes): the question must be listed.
+    nlohmann::json data = real_dataset_json();
+    bool patched = false;
+    for (nlohmann::json& inc : data["incidents"]) {
+        if (!inc.contains("criteria")) continue;
+        for (nlohmann::json& cr : inc["criteria"]) {
+            if (cr["question"] == "care_window") cr["out"] = {"no_optical"}, patched = true;
+        }
+    }
+    REQUIRE(patched);
+    const std::unique_ptr<breachcheck::Engine> engine = engine_from(data.dump());
+    REQUIRE(engine);
+    const nlohmann::json r = check(*engine, {{"org", "mutami"}, {"covered", "after2024"}});
     REQUIRE(r["ok"] == true);
-    const nlohmann::json then = check(real_engine(), {{"org", "mutami"}, {"covered", "after2024"}, {"care_window", "no_optical"}});
+    const nlohmann::json then = check(*engine, {{"org", "mutami"}, {"covered", "after2024"}, {"care_window", "no_optical"}});
     REQUIRE(then["overall"] != r["overall"]);
     bool listed = false;
     for (const nlohmann::json& q : r["questions"]) {
@@ -151,4 +163,29 @@ TEST_CASE("fuzz/answers: an answer given twice is refused even when the first is
     CHECK(r["ok"] == false);
     CHECK(r["error"]["code"] == "invalid_answers");
     CHECK(nlohmann::json::parse(real_engine().check(R"({"org":"helium","org":null})"))["ok"] == false);
+}
+
+TEST_CASE("no optical care in the published periods never reassures about Itélis 2025 (press only)") {
+    // Found while checking the fix above: with "no_optical" out, Mutami covered after 2024 was
+    // "not affected" overall, on two press versions of which care leaked. Swept over every
+    // organization and every network answer: the answer takes no one out of Itélis 2025.
+    const breachcheck::Dataset& ds = real_engine().dataset();
+    const std::vector<std::string> network_answers{"unknown", "itelis"};
+    for (const breachcheck::Organization& org : ds.organizations) {
+        for (const std::string& net : network_answers) {
+            for (const char* covered : {"jan2024", "joined_early_2024", "before2024", "after2024", "unknown"}) {
+                nlohmann::json answers = {{"org", org.id}, {"care_window", "no_optical"}, {"network", net}};
+                if (std::string(covered) != "unknown") answers["covered"] = covered;
+                const nlohmann::json r = check(real_engine(), answers);
+                if (r["ok"] != true) continue;  // an answer this insurer does not offer
+                CAPTURE(answers.dump());
+                for (const nlohmann::json& inc : r["incidents"]) {
+                    if (inc["id"] != "itelis-2025") continue;
+                    CHECK(inc["applies"] == true);
+                    CHECK(inc["verdict"] != "not_affected");
+                }
+                CHECK(r["overall"] != "not_affected");
+            }
+        }
+    }
 }
