@@ -43,37 +43,41 @@ bool fold_char(char32_t c, std::string& out) {
     return false;
 }
 
+// The character starting at s[i] and its length in bytes: a byte that does not start a
+// well-formed sequence is U+FFFD, one byte long.
+struct Decoded {
+    char32_t cp;
+    std::size_t len;
+};
+
+Decoded decode_at(std::string_view s, std::size_t i) {
+    const auto b0 = static_cast<unsigned char>(s[i]);
+    if (b0 < 0x80) return {b0, 1};
+    std::size_t len = 0;
+    char32_t cp = 0, min = 0;
+    if (b0 >= 0xC2 && b0 <= 0xDF) { len = 2; cp = b0 & 0x1F; min = 0x80; }
+    else if (b0 >= 0xE0 && b0 <= 0xEF) { len = 3; cp = b0 & 0x0F; min = 0x800; }
+    else if (b0 >= 0xF0 && b0 <= 0xF4) { len = 4; cp = b0 & 0x07; min = 0x10000; }
+    else return {replacement, 1};
+    if (i + len > s.size()) return {replacement, 1};
+    for (std::size_t k = 1; k < len; ++k) {
+        const auto b = static_cast<unsigned char>(s[i + k]);
+        if ((b & 0xC0) != 0x80) return {replacement, 1};
+        cp = (cp << 6) | (b & 0x3F);
+    }
+    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return {replacement, 1};
+    return {cp, len};
+}
+
 }  // namespace
 
 std::u32string decode_utf8(std::string_view s) {
     std::u32string out;
     out.reserve(s.size());
-    std::size_t i = 0;
-    const std::size_t n = s.size();
-    while (i < n) {
-        const auto b0 = static_cast<unsigned char>(s[i]);
-        if (b0 < 0x80) { out.push_back(b0); ++i; continue; }
-        int len = 0;
-        char32_t cp = 0;
-        char32_t min = 0;
-        if (b0 >= 0xC2 && b0 <= 0xDF) { len = 2; cp = b0 & 0x1F; min = 0x80; }
-        else if (b0 >= 0xE0 && b0 <= 0xEF) { len = 3; cp = b0 & 0x0F; min = 0x800; }
-        else if (b0 >= 0xF0 && b0 <= 0xF4) { len = 4; cp = b0 & 0x07; min = 0x10000; }
-        else { out.push_back(replacement); ++i; continue; }
-        if (i + static_cast<std::size_t>(len) > n) { out.push_back(replacement); ++i; continue; }
-        bool ok = true;
-        for (int k = 1; k < len; ++k) {
-            const auto b = static_cast<unsigned char>(s[i + static_cast<std::size_t>(k)]);
-            if ((b & 0xC0) != 0x80) { ok = false; break; }
-            cp = (cp << 6) | (b & 0x3F);
-        }
-        if (!ok || cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
-            out.push_back(replacement);
-            ++i;
-            continue;
-        }
-        out.push_back(cp);
-        i += static_cast<std::size_t>(len);
+    for (std::size_t i = 0; i < s.size();) {
+        const Decoded d = decode_at(s, i);
+        out.push_back(d.cp);
+        i += d.len;
     }
     return out;
 }
@@ -93,21 +97,8 @@ bool is_valid_utf8(std::string_view s) {
 }
 
 std::size_t utf8_sequence_length(std::string_view s, std::size_t i) {
-    const auto b0 = static_cast<unsigned char>(s[i]);
-    std::size_t len = 0;
-    char32_t cp = 0, min = 0;
-    if (b0 >= 0xC2 && b0 <= 0xDF) { len = 2; cp = b0 & 0x1F; min = 0x80; }
-    else if (b0 >= 0xE0 && b0 <= 0xEF) { len = 3; cp = b0 & 0x0F; min = 0x800; }
-    else if (b0 >= 0xF0 && b0 <= 0xF4) { len = 4; cp = b0 & 0x07; min = 0x10000; }
-    else return 0;
-    if (i + len > s.size()) return 0;
-    for (std::size_t k = 1; k < len; ++k) {
-        const auto b = static_cast<unsigned char>(s[i + k]);
-        if ((b & 0xC0) != 0x80) return 0;
-        cp = (cp << 6) | (b & 0x3F);
-    }
-    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
-    return len;
+    const std::size_t len = decode_at(s, i).len;
+    return len > 1 ? len : 0;
 }
 
 void encode_utf8(char32_t c, std::string& out) {
@@ -136,11 +127,8 @@ std::string reencode(std::string_view s, std::size_t max_bytes, bool drop_bidi) 
     // Character by character, so that a cut never falls inside one, even after dropped
     // controls: an invalid byte becomes U+FFFD, as in decode_utf8.
     for (std::size_t i = 0; i < s.size() && out.size() < max_bytes;) {
-        const std::size_t len = utf8_sequence_length(s, i);
-        char32_t c = replacement;
-        if (len == 0 && static_cast<unsigned char>(s[i]) < 0x80) c = static_cast<unsigned char>(s[i]);
-        else if (len > 0) c = decode_utf8(s.substr(i, len))[0];
-        i += len == 0 ? 1 : len;
+        const auto [c, len] = decode_at(s, i);
+        i += len;
         if (drop_bidi && is_bidi_control(c)) continue;
         one.clear();
         encode_utf8(c, one);

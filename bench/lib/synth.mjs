@@ -37,7 +37,7 @@ export function synthesize(dataset, n) {
       id: `${base.id}-${w.toLowerCase()}`,
       name: place(base.name),
       kind: base.kind,
-      aliases: (base.aliases || []).map((a) => place(typeof a === "string" ? a : a.name)),  // a former name or brand: its name only
+      aliases: (base.aliases || []).map((a) => place(typeof a === 'string' ? a : a.name)),  // a former name or brand: its name only
       scopes: [],
     });
   }
