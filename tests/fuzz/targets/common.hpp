@@ -302,13 +302,21 @@ inline void check_rules(const bc::Engine& engine, const json& r) {
         };
         if (inc->mode == bc::IncidentMode::criteria) {
             // All criteria inside: the cap of the sources (at most likely); the first inside and
-            // the others unanswered or partly inside: possible; one outside: does not apply.
+            // the others unanswered or partly inside: possible; one outside: does not apply (an answer a
+            // criterion does not list counts as unanswered when it lists partial or out answers).
             enum class St { in, partial, out, unknown };
             std::vector<St> st;
             bc::Confidence best = bc::Confidence::weak;
             for (const bc::Criterion& cr : inc->criteria) {
                 const std::string a = answer(&ds.questions[cr.question]);
-                st.push_back(a == bc::answer_unknown ? St::unknown : contains(cr.in, a) ? St::in : contains(cr.partial, a) ? St::partial : St::out);
+                // Only a criterion that lists nothing but its "in" answers leaves out every other
+                // answer; otherwise only its "out" answers are out, and an unlisted one tells nothing.
+                const bool only_in = cr.partial.empty() && cr.out.empty();
+                st.push_back(a == bc::answer_unknown ? St::unknown
+                             : contains(cr.in, a)      ? St::in
+                             : contains(cr.partial, a) ? St::partial
+                             : (contains(cr.out, a) || only_in) ? St::out
+                                                                 : St::unknown);
                 for (std::size_t k : cr.sources) best = std::max(best, ds.sources[k].confidence);
             }
             const bc::Verdict cap = std::min(best == bc::Confidence::own_statement ? bc::Verdict::affected
