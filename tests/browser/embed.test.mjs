@@ -327,6 +327,9 @@ describe('embedding in an insurer page (two origins)', { skip: skipUnlessSite() 
       await widget.locator('#result[data-verdict="affected"]').waitFor();
       await widget.locator('#tool-scam-toggle').focus();
       await widget.locator('#tool-scam-toggle').press('Enter');
+      // The frame reports the opened tool after the next layout: let that message arrive before
+      // counting, so that only what typing sends is counted below.
+      await page.waitForTimeout(300);
       const afterOpen = (await posted(page)).length;
       await widget.locator('#scam-text').pressSequentially('Bonjour, votre carte Vitale expire', { delay: 5 });
       await page.waitForTimeout(300);
