@@ -6,7 +6,7 @@
 // - nothing is sent anywhere: the only requests are the page's own files, made while loading;
 // - no cookies, no localStorage/sessionStorage/IndexedDB; answers never go in the address;
 // - dataset and typed strings are inserted with textContent / createElement, never innerHTML.
-import { el, formatDate } from './toolkit.js';
+import { el, formatDate, nextTask } from './toolkit.js';
 import { applyStatic, lang, loadLang, setLang, t } from './i18n/index.js';
 import { FILES, loadEngine, manifest, verify } from './boot.js';
 import { failure, PAGE_ERRORS } from './engine.js';
@@ -237,6 +237,7 @@ async function loadFull() {
     else engines.fullError = r.error;
   });
   await engines.fullPromise;
+  await nextTask();
   if (!engines.full) {
     // Tampered data anywhere on the site withdraws the verdict; a network failure only means the
     // first dataset stays in use.
@@ -251,6 +252,7 @@ async function loadFull() {
   engines.file = engines.full.file;
   ui.info = engines.current.info(state.lang);
   ui.defsKey = null;
+  await nextTask();
   setState({ result: compute() });
   const check = await verify(engines.current, engines.file);
   if (check.status === 'mismatch') {
@@ -267,6 +269,7 @@ async function loadDetails() {
     const [{ createDetails }, { createShare }] = await Promise.all([import('./components/details.js'), import('./components/share.js')]);
     ui.details = createDetails($('#result-body'), { incidentsOf });
     ui.share = createShare($('#share'), $('#print-plan'));
+    await nextTask();
     renderResult(state, state);
   } catch (e) {
     document.documentElement.dataset.detailsError = String(e?.message ?? e);
@@ -280,8 +283,10 @@ async function loadTools() {
   try {
     const tools = await import('./tools.js');
     await loaded;
+    await nextTask();
     tools.initTools({ engine: () => engines.current, container: $('#tools'), resetForm: reset, onLayout: (what) => engines.embed.layoutChanged(what) });
     engines.tools = tools;
+    await nextTask();
     if (state.result?.ok) tools.renderTools(state.result, state.lang, answersOf(state));
   } catch (e) {
     // The verdict and its plan are already shown; the extra tools are missing, nothing else.
@@ -383,12 +388,14 @@ async function main() {
   const m = state.result?.contract_match;
   if (m && m.understood_as !== 'unknown') answer({ question: definitions(state).find((d) => d.kind === 'contract').id, value: m.understood_as });
   performance.mark('first-result');
-  ui.info = engines.current.info(lang());  // now with the SHA-256 the footer shows
-  renderFooter();
   document.documentElement.dataset.firstResult = state.result ? 'shown' : 'none';
 
-  // Then, off the critical path: the details of the result, the tools, the full dataset, the
+  // Then, off the critical path, each in its own tasks: the footer (with the SHA-256 of the
+  // file, which takes hashing it), the details of the result, the tools, the full dataset, the
   // integrity check, the offline copy.
+  await nextTask();
+  ui.info = engines.current.info(lang());
+  renderFooter();
   await loadDetails();
   await loadTools();
   const check = await verify(engines.current, engines.file);

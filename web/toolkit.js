@@ -4,6 +4,12 @@
 // Privacy rules: nothing typed leaves the page; files are made in memory and handed to the
 // browser as a download (Blob URL + <a download>); no storage of any kind.
 
+// A turn for the browser (input, painting) between two pieces of work: the work after the
+// verdict is cut into tasks of a few tens of milliseconds on a slow phone, not one long one.
+export function nextTask() {
+  return globalThis.scheduler?.yield ? globalThis.scheduler.yield() : new Promise((resolve) => setTimeout(resolve, 0));
+}
+
 export function el(tag, attrs = {}, ...children) {
   const node = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs)) {
