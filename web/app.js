@@ -312,6 +312,9 @@ async function main() {
     showLoadError(first.error);
     return;
   }
+  // Reading the image and computing the first verdict are two tasks, not one long one (nothing
+  // on screen changes in between: the form and the room for the result are already there).
+  await nextTask();
   engines.current = first.engine;
   engines.file = first.file;
   // Without the file's SHA-256 for now: hashing waits until the verdict is shown.
