@@ -139,6 +139,8 @@ export type Loaded = { ok: true; engine: Engine } | Failure;
 
 export declare const PAGE_ERRORS: Readonly<Record<PageErrorCode, PageErrorCode>>;
 export declare function failure(code: ErrorCode, message: unknown): Failure;
+/** Starts importing a module's glue (no compiling, no running); a failure shows in the next create call. */
+export declare function prepareModule(name?: 'core' | 'validate'): void;
 export declare function createEngine(image: Uint8Array | ArrayBuffer, options?: ModuleOptions): Promise<Loaded>;
 export declare function createEngineFromJson(datasetJson: string, overlayJson?: string, options?: ModuleOptions): Promise<Loaded>;
 export declare function validateDataset(dataset: string | Uint8Array, options?: ModuleOptions): Promise<ValidationReport | Failure>;

@@ -6,7 +6,7 @@
 //  - after the first result, the SHA-256 the engine computes of what it loaded is compared with
 //    the manifest's entry for that file: a mismatch also withdraws the verdict;
 //  - the full dataset (English texts, the incidents' facts) follows, checked the same way.
-import { createEngine, failure, PAGE_ERRORS as E } from './engine.js';
+import { createEngine, failure, prepareModule, PAGE_ERRORS as E } from './engine.js';
 
 export const FILES = { fr: 'dataset.fr.img', en: 'dataset.img' };
 
@@ -78,7 +78,9 @@ export async function loadEngine(file) {
     return failure(E.no_webassembly, 'WebAssembly');
   }
   // The module's code is checked like the data: fetched here against its published hash and
-  // handed to the module (which then fetches nothing itself). Both requests go out together.
+  // handed to the module (which then fetches nothing itself). Both requests go out together,
+  // and the module's glue is imported while they arrive.
+  prepareModule('core');
   const [wasm, got] = await Promise.all([wasmBytes(), fetchBytes(file)]);
   if (!wasm.ok) return wasm;
   if (!got.ok) return got;

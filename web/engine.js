@@ -5,15 +5,30 @@
 // Two modules: breachcheck_core (the page's: reads the compact image) and breachcheck_validate
 // (adds the strict JSON loader), imported only when a dataset or an overlay is validated.
 
+const factories = new Map(); // name → promise of the module's factory (its glue, imported)
 const modules = new Map(); // name → promise of the instantiated module
+
+function factoryOf(name) {
+  if (!factories.has(name)) {
+    factories.set(name, name === 'validate'
+      ? import('./breachcheck_validate.mjs').then((m) => m.default)
+      : import('./breachcheck_core.mjs').then((m) => m.default));
+  }
+  return factories.get(name);
+}
+
+/**
+ * Starts importing a module's glue (JavaScript only; nothing is compiled or run), so that it is
+ * ready when its code arrives. A failure is reported by the createEngine call that follows.
+ */
+export function prepareModule(name = 'core') {
+  factoryOf(name).catch(() => {});
+}
 
 function loadModule(name, options) {
   if (!modules.has(name)) {
-    const factory = name === 'validate'
-      ? import('./breachcheck_validate.mjs').then((m) => m.default)
-      : import('./breachcheck_core.mjs').then((m) => m.default);
     const binary = options && options.wasmBinary ? { wasmBinary: options.wasmBinary } : {};
-    modules.set(name, factory.then((create) => create(binary)));
+    modules.set(name, factoryOf(name).then((create) => create(binary)));
   }
   return modules.get(name);
 }
