@@ -61,14 +61,20 @@ export function createSteps({ emergency, container, sourceList, compact = false 
       if (!first.length) container.append(el('p', { text: t('noActions') }));
       return;
     }
+    // The rest is built when first opened (it is hidden until then: nothing to lay out or build
+    // before the verdict is on screen).
     const rest = el('ol', { id: 'more-actions', class: 'step-list more-actions', start: String(first.length + 1) });
-    more.forEach((a, i) => rest.append(step(a, first.length + i + 1)));
+    const fillRest = () => {
+      if (!rest.childElementCount) more.forEach((a, i) => rest.append(step(a, first.length + i + 1)));
+    };
+    if (moreOpen) fillRest();
     rest.hidden = !moreOpen;
     const btn = el('button', { type: 'button', class: 'button button-secondary more-button', id: 'more-actions-btn', 'aria-controls': 'more-actions', 'aria-expanded': String(moreOpen) });
     const label = () => { btn.textContent = moreOpen ? t('lessActions') : tn('moreActions', more.length); };
     label();
     btn.addEventListener('click', () => {
       moreOpen = !moreOpen;
+      if (moreOpen) fillRest();
       rest.hidden = !moreOpen;
       btn.setAttribute('aria-expanded', String(moreOpen));
       label();
