@@ -20,7 +20,8 @@ inline constexpr std::size_t no_index = static_cast<std::size_t>(-1);
 struct LocalText {
     std::string fr;
     std::string en;
-    const std::string& get(Lang lang) const { return lang == Lang::en ? en : fr; }
+    // A French-only dataset keeps no English (en is empty): English readers get the French.
+    const std::string& get(Lang lang) const { return lang == Lang::en && !en.empty() ? en : fr; }
     bool empty() const { return fr.empty(); }
 };
 

@@ -117,11 +117,7 @@ public:
 template <typename A>
 void io(A& a, LocalText& t) {
     a.str(t.fr);
-    if (!a.french_only) {
-        a.str(t.en);
-    } else if constexpr (A::reading) {
-        t.en = t.fr;  // a French-only copy: English readers get the French text
-    }
+    if (!a.french_only) a.str(t.en);  // French-only: en stays empty (LocalText::get falls back)
 }
 
 template <typename A>

@@ -275,10 +275,10 @@ LocalText Reader::local(const json& obj, std::string_view key, const std::string
     const std::string p = child(path, key);
     if (!(french_only ? object(v, p, {"fr"}, {"en"}) : object(v, p, {"fr", "en"}, {}))) return out;
     out.fr = text::typeset_fr(string(v, "fr", p, required, max_len));
-    // A French-only file: English readers get the French text, never nothing; an "en" it
-    // carries anyway is checked but not kept, as its image keeps only the French.
+    // A French-only file: English readers get the French text (LocalText::get), never nothing;
+    // an "en" it carries anyway is checked but not kept, as its image keeps only the French.
     out.en = string(v, "en", p, required && !french_only, max_len);
-    if (french_only) out.en = out.fr;
+    if (french_only) out.en.clear();
     return out;
 }
 
