@@ -65,16 +65,10 @@ function answersOf(s) {
   return a;
 }
 
-// The engine's answer for a state (the current one by default). The last answer is kept with
-// what it answered: the first verdict is computed in one task and shown in the next, and the
-// same answers to the same engine are not asked twice.
-let lastCheck = { engine: null, key: null, result: null };
-function compute(s = state) {
+function compute() {
+  const s = state;
   if (!engines.current || (!s.choice && s.role !== 'pro')) return null;
-  const answers = answersOf(s);
-  const key = JSON.stringify(answers);
-  if (lastCheck.engine !== engines.current || lastCheck.key !== key) lastCheck = { engine: engines.current, key, result: engines.current.check(answers) };
-  return lastCheck.result;
+  return engines.current.check(answersOf(s));
 }
 
 // Question definitions for the chosen insurer (its named contracts), cached per language and id.
@@ -318,9 +312,6 @@ async function main() {
     showLoadError(first.error);
     return;
   }
-  // Reading the image and computing the first verdict are two tasks, not one long one (nothing
-  // on screen changes in between: the form and the room for the result are already there).
-  await nextTask();
   engines.current = first.engine;
   engines.file = first.file;
   // Without the file's SHA-256 for now: hashing waits until the verdict is shown.
@@ -389,13 +380,10 @@ async function main() {
   if (choice) combobox.show(choice);
   const role = prefill.role === 'pro' || back?.role === 'pro' ? 'pro' : 'insured';
   $('#role-pro').checked = role === 'pro';
-  const start = { lang: lang(), choice, role, answers: { ...(back?.answers ?? {}), ...prefill.answers }, contractText: prefill.contract ?? '' };
-  compute({ ...state, ...start }); // the verdict in this task, its rendering in the next
-  await nextTask();
   // Ready: the form works now (it was on screen from the first paint, so nothing moves).
   $('#loading').classList.add('is-done');
   for (const id of ['#org-input', '#org-unknown-btn', '#role-pro']) $(id).disabled = false;
-  setState(start);
+  setState({ lang: lang(), choice, role, answers: { ...(back?.answers ?? {}), ...prefill.answers }, contractText: prefill.contract ?? '' });
   // A contract named in the link: once the engine matched it, the option is checked.
   const m = state.result?.contract_match;
   if (m && m.understood_as !== 'unknown') answer({ question: definitions(state).find((d) => d.kind === 'contract').id, value: m.understood_as });
