@@ -200,15 +200,32 @@ if (!args.includes('--skip-browser')) {
     const lh = installLighthouse(path.join(outDir, 'lighthouse'));
     results.lighthouse = {};
     const targets = { page: url0(server), ...(baseline ? { baseline: url0(baseline) } : {}) };
-    for (const [k, u] of Object.entries(targets)) {
+    // One Lighthouse run varies by ±100 ms of TBT here: several runs, page and baseline in turn;
+    // the medians are reported, with the range and the worst CLS. A run that fails (Lighthouse's
+    // NO_NAVSTART now and then) is tried again, twice at most.
+    const runs = Math.max(1, Number(opt('--lighthouse-runs', quick ? 1 : 3)));
+    const all = {};
+    for (let i = 0; i < runs; i++) {
       for (const form of ['mobile', 'desktop']) {
-        log(`Lighthouse ${LIGHTHOUSE_VERSION} ${form}: ${k}`);
-        try {
-          (results.lighthouse[k] ??= {})[form] = lh ? lighthouse(lh, u, form, path.join(outDir, `lighthouse-${k}-${form}.json`)) : { error: 'npm install failed' };
-        } catch (e) {
-          (results.lighthouse[k] ??= {})[form] = { error: String(e.message).slice(0, 200) };
+        for (const [k, u] of Object.entries(targets)) {
+          log(`Lighthouse ${LIGHTHOUSE_VERSION} ${form}: ${k} (${i + 1}/${runs})`);
+          const list = ((all[k] ??= {})[form] ??= []);
+          if (!lh) { list.push({ error: 'npm install failed' }); continue; }
+          let last = null;
+          for (let attempt = 0; attempt < 3; attempt++) {
+            try {
+              last = lighthouse(lh, u, form, path.join(outDir, `lighthouse-${k}-${form}-${i + 1}.json`));
+              break;
+            } catch (e) {
+              last = { error: String(e.message).slice(0, 200) };
+            }
+          }
+          list.push(last);
         }
       }
+    }
+    for (const [k, forms] of Object.entries(all)) {
+      for (const [form, list] of Object.entries(forms)) (results.lighthouse[k] ??= {})[form] = summarizeLighthouse(list);
     }
   }
   await server.stop();
@@ -223,3 +240,16 @@ const md = report(results, { files: (f) => fs.readFileSync(path.join(snap, f)) }
 fs.writeFileSync(path.join(outDir, 'report.md'), md);
 process.stdout.write(md);
 log(`done: ${path.relative(root, path.join(outDir, 'report.md'))}, ${path.relative(root, path.join(outDir, 'results.json'))}`);
+
+// Several Lighthouse runs of one page and form: medians, ranges, the worst CLS, every run kept.
+function summarizeLighthouse(list) {
+  const ok = list.filter((x) => x && !x.error);
+  if (!ok.length) return { error: list.find((x) => x?.error)?.error ?? 'not run', runs: list };
+  const mid = (key) => median(ok.map((x) => x[key]));
+  const range = (key) => [Math.min(...ok.map((x) => x[key])), Math.max(...ok.map((x) => x[key]))];
+  return {
+    score: mid('score'), tbt: mid('tbt'), lcp: mid('lcp'), fcp: mid('fcp'), si: mid('si'), transferred: mid('transferred'),
+    cls: Math.max(...ok.map((x) => x.cls)), scoreRange: range('score'), tbtRange: range('tbt'),
+    n: ok.length, failed: list.length - ok.length, runs: list,
+  };
+}
