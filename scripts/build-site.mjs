@@ -85,7 +85,7 @@ await esbuild.build({
   target: 'es2020',
   logLevel: 'warning',
 });
-for (const f of ['sw.js', 'embed.js']) {
+for (const f of ['sw.js', 'embed.js', 'expect.js']) {
   const r = esbuild.transformSync(fs.readFileSync(path.join(web, f), 'utf8'), { loader: 'js', minify: true, charset: 'utf8', legalComments: 'none', target: 'es2020' });
   fs.writeFileSync(path.join(out, f), r.code);
 }

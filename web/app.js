@@ -21,10 +21,7 @@ import { sourceLister } from './components/sources.js';
 
 const $ = (sel) => document.querySelector(sel);
 
-// A result is coming without anyone choosing (a pre-filled link, this tab coming back, an
-// insurer's widget): the result's room is a whole screen from now on, so that when the verdict
-// fills it and is scrolled into view, nothing visible moves (Lighthouse CLS).
-if (location.search.length > 1 || history.state?.choice) document.documentElement.dataset.expectResult = '';
+// html[data-expect-result] (room for a coming result) is set before the first paint by expect.js.
 const EMBED_PARAMS = ['embed', 'overlay', 'parent', 'height'];
 const NO_EMBED = Object.freeze({
   imageFor: (l) => FILES[l], loadFirst: (l) => loadEngine(FILES[l]), afterLoad: () => null, overlayPanel: () => null,

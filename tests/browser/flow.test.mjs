@@ -88,6 +88,13 @@ describe('breachcheck page flows', { skip: skipUnlessSite() }, () => {
       await gotoReady(page, `${server.url}?org=malakoff-humanis`);
       await page.waitForSelector('#result[data-verdict]');
       await assertVerdictInView(assert, page, 'pre-filled link');
+      // The room is there before any module runs (the first paint may come before app.js).
+      const early = await browser.newPage({ viewport: size });
+      await early.route('**/app.js', (route) => route.abort());
+      await early.goto(`${server.url}?org=malakoff-humanis`);
+      assert.equal(await early.evaluate(() => getComputedStyle(document.getElementById('result')).minHeight), `${size.height}px`,
+        'a pre-filled link keeps a whole screen for the result from the first paint');
+      await early.close();
       assert.equal(new URL(page.url()).search, '', 'the answers left the address');
       await page.waitForTimeout(300);
       const cls = await page.evaluate(() => window.__cls);
