@@ -83,17 +83,13 @@ std::u32string decode_utf8(std::string_view s) {
 }
 
 bool is_valid_utf8(std::string_view s) {
-    const std::u32string decoded = decode_utf8(s);
-    // A literal U+FFFD in the input is valid; compare counts of replacement chars instead.
-    std::size_t literal = 0;
-    for (std::size_t i = 0; i + 2 < s.size(); ++i) {
-        if (static_cast<unsigned char>(s[i]) == 0xEF && static_cast<unsigned char>(s[i + 1]) == 0xBF &&
-            static_cast<unsigned char>(s[i + 2]) == 0xBD) {
-            ++literal;
-        }
+    // Invalid exactly where the decoder replaces a byte (a literal U+FFFD is three bytes long).
+    for (std::size_t i = 0; i < s.size();) {
+        const Decoded d = decode_at(s, i);
+        if (d.cp == replacement && d.len == 1) return false;
+        i += d.len;
     }
-    const auto produced = static_cast<std::size_t>(std::count(decoded.begin(), decoded.end(), replacement));
-    return produced == literal;
+    return true;
 }
 
 std::size_t utf8_sequence_length(std::string_view s, std::size_t i) {
