@@ -4,7 +4,8 @@
 //                               --cli build/native/cli/breachcheck --out build/site
 //
 //  1. the compact dataset images, compiled (and so validated) by the native CLI: dataset.img
-//     (French and English) and dataset.fr.img (French only, what a French page loads first), and
+//     (French and English), dataset.fr.img (French only, what a French page loads first),
+//     first/ID.img for each organization (what a pre-filled link ?org=ID loads first), and
 //     for each insurer overlay overlays/ID.img and overlays/ID.fr.img (the dataset with the
 //     overlay merged); the JSON stays downloadable (dataset.json, overlays/ID.json);
 //  2. the page's JavaScript bundled by esbuild (app.js, with its lazily loaded parts as chunks)
@@ -45,11 +46,18 @@ fs.mkdirSync(out, { recursive: true });
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'breachcheck-site-'));
 const run = (file, argv) => execFileSync(file, argv, { stdio: ['ignore', 'pipe', 'inherit'] }).toString();
 const frJson = path.join(tmp, 'dataset.fr.json');
-run(process.execPath, [path.join(here, 'french-only.mjs'), '--first', path.join(data, 'dataset.json'), frJson]);
+const orgJson = path.join(tmp, 'first');
+run(process.execPath, [path.join(here, 'french-only.mjs'), '--first', '--orgs', orgJson, path.join(data, 'dataset.json'), frJson]);
 fs.copyFileSync(path.join(data, 'dataset.json'), path.join(out, 'dataset.json'));
 run(cli, ['compile', '--data', path.join(data, 'dataset.json'), '--out', path.join(out, 'dataset.img')]);
 // The French first image names the full dataset as its source (what a correction report quotes).
 run(cli, ['compile', '--data', frJson, '--source-of', path.join(data, 'dataset.json'), '--out', path.join(out, 'dataset.fr.img')]);
+// One first image per organization, for a pre-filled link (?org=ID): web/expect.js requests it.
+fs.mkdirSync(path.join(out, 'first'));
+const orgIds = fs.readdirSync(orgJson).filter((n) => n.endsWith('.json')).map((n) => n.slice(0, -'.json'.length)).sort();
+for (const id of orgIds) {
+  run(cli, ['compile', '--data', path.join(orgJson, `${id}.json`), '--source-of', path.join(data, 'dataset.json'), '--out', path.join(out, 'first', `${id}.img`)]);
+}
 fs.mkdirSync(path.join(out, 'overlays'));
 for (const name of fs.readdirSync(path.join(data, 'overlays')).filter((n) => n.endsWith('.json')).sort()) {
   const id = name.slice(0, -'.json'.length);
@@ -85,8 +93,21 @@ await esbuild.build({
   target: 'es2020',
   logLevel: 'warning',
 });
+// expect.js carries the SRI hash of the French first image and, for each organization's first
+// image, the first 22 characters of its SHA-384 (132 bits, checked by web/boot.js): one line each
+// rather than a whole hash keeps the script every visitor loads at ~2 KB gzip.
+const sri = (file) => `sha384-${createHash('sha384').update(fs.readFileSync(path.join(out, file))).digest('base64')}`;
+const firstImages = {
+  fr: sri('dataset.fr.img'),
+  orgs: Object.fromEntries(orgIds.map((id) => [id, sri(`first/${id}.img`).slice('sha384-'.length, 'sha384-'.length + 22)])),
+};
 for (const f of ['sw.js', 'embed.js', 'expect.js']) {
-  const r = esbuild.transformSync(fs.readFileSync(path.join(web, f), 'utf8'), { loader: 'js', minify: true, charset: 'utf8', legalComments: 'none', target: 'es2020' });
+  let code = fs.readFileSync(path.join(web, f), 'utf8');
+  if (f === 'expect.js') {
+    if (!code.includes('{ /* build:first-images */ }')) throw new Error('expect.js: no { /* build:first-images */ } placeholder');
+    code = code.replace('{ /* build:first-images */ }', JSON.stringify(firstImages));
+  }
+  const r = esbuild.transformSync(code, { loader: 'js', minify: true, charset: 'utf8', legalComments: 'none', target: 'es2020' });
   fs.writeFileSync(path.join(out, f), r.code);
 }
 for (const f of fs.readdirSync(path.join(web, 'css')).filter((n) => n.endsWith('.css'))) {
@@ -97,7 +118,6 @@ fs.cpSync(path.join(web, 'demo'), path.join(out, 'demo'), { recursive: true });
 for (const f of fs.readdirSync(path.join(web, 'img'))) fs.copyFileSync(path.join(web, 'img', f), path.join(out, f));
 
 // ---------------------------------------------------------------------------- 3. pages
-const sri = (file) => `sha384-${createHash('sha384').update(fs.readFileSync(path.join(out, file))).digest('base64')}`;
 // The chunks the first result needs, preloaded with the page (app.js imports them statically).
 const firstChunks = [];
 // Every chunk app.js imports statically, and the ones those import (static imports only: `from"…"`).

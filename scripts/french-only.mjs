@@ -8,14 +8,22 @@
 // sources only they cite. The page loads the full dataset right after the first result and
 // shows them then; tests/node/wasm.test.mjs checks that both give the same verdicts.
 //
-//   node scripts/french-only.mjs [--first] data/dataset.json build/site/dataset.fr.json
+// --orgs DIR also writes, for each organization, DIR/ID.json: that first copy with this one
+// organization only (no umbrella, whose candidates are other organizations) and the sources
+// still cited. It is what a pre-filled link (?org=ID) loads first, a third of the size; the page
+// then loads the full dataset, and tests/node/wasm.test.mjs checks that every check of the
+// organization answers exactly as the French first copy does.
+//
+//   node scripts/french-only.mjs [--first [--orgs DIR]] data/dataset.json build/site/dataset.fr.json
 import fs from 'node:fs';
+import path from 'node:path';
 
 const argv = process.argv.slice(2);
 const first = argv[0] === '--first';
-const [input, output] = first ? argv.slice(1) : argv;
-if (!input || !output) {
-  console.error('usage: node scripts/french-only.mjs [--first] DATASET.json OUT.json');
+const orgsDir = first && argv[1] === '--orgs' ? argv[2] : null;
+const [input, output] = argv.slice((first ? 1 : 0) + (orgsDir ? 2 : 0));
+if (!input || !output || (first && argv[1] === '--orgs' && !orgsDir)) {
+  console.error('usage: node scripts/french-only.mjs [--first [--orgs DIR]] DATASET.json OUT.json');
   process.exit(2);
 }
 
@@ -51,9 +59,22 @@ function cited(v, into = new Set()) {
   return into;
 }
 
+// The sources table cut to the sources that the rest of `d` cites.
+function citedOnly(d, sources) {
+  const used = cited(Object.fromEntries(Object.entries(d).filter(([k]) => k !== 'sources')));
+  return sources.filter((s) => used.has(s.id));
+}
+
 if (first) {
   out.incidents = out.incidents.filter((i) => i.kind !== 'informational').map((i) => ({ ...i, facts: [] }));
-  const used = cited(Object.fromEntries(Object.entries(out).filter(([k]) => k !== 'sources')));
-  out.sources = out.sources.filter((s) => used.has(s.id));
+  out.sources = citedOnly(out, out.sources);
 }
 fs.writeFileSync(output, `${JSON.stringify(out)}\n`);
+if (orgsDir) {
+  fs.mkdirSync(orgsDir, { recursive: true });
+  for (const org of out.organizations) {
+    const one = { ...out, organizations: [org], umbrellas: [] };
+    one.sources = citedOnly(one, out.sources);
+    fs.writeFileSync(path.join(orgsDir, `${org.id}.json`), `${JSON.stringify(one)}\n`);
+  }
+}

@@ -8,7 +8,7 @@
 // - dataset and typed strings are inserted with textContent / createElement, never innerHTML.
 import { el, formatDate, nextTask } from './toolkit.js';
 import { applyStatic, lang, loadLang, setLang, t } from './i18n/index.js';
-import { FILES, loadEngine, manifest, verify } from './boot.js';
+import { FILES, loadEngine, manifest, orgImage, verify } from './boot.js';
 import { failure, PAGE_ERRORS } from './engine.js';
 import { cleanAddress, readPrefill, recalled, remember } from './address.js';
 import { OrgCombobox } from './components/org-combobox.js';
@@ -24,7 +24,7 @@ const $ = (sel) => document.querySelector(sel);
 // html[data-expect-result] (room for a coming result) is set before the first paint by expect.js.
 const EMBED_PARAMS = ['embed', 'overlay', 'parent', 'height'];
 const NO_EMBED = Object.freeze({
-  imageFor: (l) => FILES[l], loadFirst: (l) => loadEngine(FILES[l]), afterLoad: () => null, overlayPanel: () => null,
+  imageFor: (l) => FILES[l], loadFirst: loadFirstImage, afterLoad: () => null, overlayPanel: () => null,
   layoutChanged: () => {}, lockedOrg: () => null, defaultLang: () => null,
 });
 
@@ -46,7 +46,10 @@ function setState(patch) {
   for (const fn of listeners) fn(state, before);
 }
 
-const engines = { current: null, file: null, full: null, embed: NO_EMBED, tools: null };
+// partial: the current engine holds one organization only (a pre-filled link's first image):
+// it answers for that organization exactly as the whole dataset does (tests/node/wasm.test.mjs),
+// but its search knows no other, so the insurer field waits for the whole dataset.
+const engines = { current: null, file: null, full: null, partial: false, embed: NO_EMBED, tools: null };
 let ui = null;
 
 // ---------------------------------------------------------------------------------------------
@@ -226,10 +229,29 @@ function showLoadError(error) {
   document.documentElement.dataset.error = error?.code || PAGE_ERRORS.load_failed;
 }
 
+// A French link that names an organization starts from that organization's own image (expect.js
+// requested it with the page); when it cannot be had (not found, offline), from dataset.fr.img.
+async function loadFirstImage(l) {
+  const own = orgImage(l);
+  if (own) {
+    const r = await loadEngine(own.file);
+    if (r.ok) return { ...r, partial: true };
+    if (r.error?.code === PAGE_ERRORS.integrity_mismatch) return r;
+    document.documentElement.dataset.orgImageError = r.error?.code ?? PAGE_ERRORS.load_failed;
+  }
+  return loadEngine(FILES[l]);
+}
+
 async function loadFull() {
   const file = engines.embed.imageFor('en');
   if (engines.file === file) return;
-  engines.fullPromise ??= loadEngine(file).then((r) => {
+  engines.fullPromise ??= loadEngine(file).then(async (r) => {
+    // After one organization's image, a whole dataset is needed for the search: the French one
+    // if the full one cannot be had (a tampered file is not worked around).
+    if (!r.ok && engines.partial && r.error?.code !== PAGE_ERRORS.integrity_mismatch) {
+      const fr = await loadEngine(FILES.fr);
+      if (fr.ok) r = fr;
+    }
     if (r.ok) engines.full = r;
     else engines.fullError = r.error;
   });
@@ -249,6 +271,11 @@ async function loadFull() {
   engines.file = engines.full.file;
   ui.info = engines.current.info(state.lang);
   ui.defsKey = null;
+  if (engines.partial) {
+    engines.partial = false;
+    configureSearch(engines.current.list());
+    $('#org-input').disabled = false;
+  }
   await nextTask();
   setState({ result: compute() });
   const check = await verify(engines.current, engines.file);
@@ -311,6 +338,7 @@ async function main() {
   }
   engines.current = first.engine;
   engines.file = first.file;
+  engines.partial = Boolean(first.partial);
   // Without the file's SHA-256 for now: hashing waits until the verdict is shown.
   const info = engines.current.info(lang(), { sha256: false });
   const list = engines.current.list();
@@ -334,11 +362,7 @@ async function main() {
     share: null,
   };
   $('#org-input').setAttribute('maxlength', String(Math.min(200, info.limits.query_bytes)));
-  // Alphabetical without accents or case, as the engine folds ("é" sorts with "e"); each key is
-  // computed once (a comparator that normalises on every call cost 30 ms here).
-  const keyed = list.organizations.map((o) => [o.name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase(), o]);
-  keyed.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-  combobox.configure({ search: (q) => engines.current.search(q, 8), all: keyed.map(([, o]) => o) });
+  configureSearch(list);
 
   listeners.push((s, before) => {
     if (s.choice !== before.choice || s.role !== before.role || s.answers !== before.answers || s.contractText !== before.contractText || s.lang !== before.lang) {
@@ -379,7 +403,7 @@ async function main() {
   $('#role-pro').checked = role === 'pro';
   // Ready: the form works now (it was on screen from the first paint, so nothing moves).
   $('#loading').classList.add('is-done');
-  for (const id of ['#org-input', '#org-unknown-btn', '#role-pro']) $(id).disabled = false;
+  for (const id of ['#org-input', '#org-unknown-btn', '#role-pro']) $(id).disabled = id === '#org-input' && engines.partial;
   setState({ lang: lang(), choice, role, answers: { ...(back?.answers ?? {}), ...prefill.answers }, contractText: prefill.contract ?? '' });
   // A contract named in the link: once the engine matched it, the option is checked.
   const m = state.result?.contract_match;
@@ -409,6 +433,15 @@ async function main() {
   // The search index is built on first use: build it now, while the person reads, rather than on
   // their first keystroke.
   (globalThis.requestIdleCallback ?? setTimeout)(() => engines.current.search('', 1));
+}
+
+// The insurer field's search and its list of every organization, from the engine's list().
+function configureSearch(list) {
+  // Alphabetical without accents or case, as the engine folds ("é" sorts with "e"); each key is
+  // computed once (a comparator that normalises on every call cost 30 ms here).
+  const keyed = list.organizations.map((o) => [o.name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase(), o]);
+  keyed.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  ui.combobox.configure({ search: (q) => engines.current.search(q, 8), all: keyed.map(([, o]) => o) });
 }
 
 // The organization, operator, network or umbrella named by an id, as the combobox shows it.

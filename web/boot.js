@@ -1,8 +1,8 @@
 // Loading the engine, with integrity checked at run time (docs/security.md):
-//  - the first image (dataset.fr.img for a French page, dataset.img in English, or the insurer's
-//    overlays/ID[.fr].img when embedded) is fetched with the SRI hash that index.html carries for
-//    it (or that manifest.json gives): a tampered file is refused by the browser, and the page
-//    shows a warning and no verdict;
+//  - the first image (dataset.fr.img for a French page, first/ID.img for a French link that names
+//    an organization, dataset.img in English, or the insurer's overlays/ID[.fr].img when
+//    embedded) is fetched with the SRI hash that expect.js carries for it (or that manifest.json
+//    gives): a tampered file is refused, and the page shows a warning and no verdict;
 //  - after the first result, the SHA-256 the engine computes of what it loaded is compared with
 //    the manifest's entry for that file: a mismatch also withdraws the verdict;
 //  - the full dataset (English texts, the incidents' facts) follows, checked the same way.
@@ -20,12 +20,25 @@ export function manifest() {
   return manifestPromise;
 }
 
-// The expected SRI hash of a file: index.html's preload of it (data-integrity: Chromium ignores
-// integrity on fetch preloads) or the manifest's entry. A file the manifest does not list is not
-// part of this release: refused.
+/**
+ * The organization's own first image that web/expect.js preloaded for a French pre-filled link
+ * (?org=ID), or null: {file, org}. It holds that organization only; the page switches to the full
+ * dataset after the first result.
+ */
+export function orgImage(l) {
+  const link = document.getElementById('preload-dataset');
+  const org = link?.dataset.org;
+  return l === 'fr' && org && link.dataset.integrityPrefix ? { file: link.getAttribute('href'), org } : null;
+}
+
+// The expected SRI hash of a file: its preload's (data-integrity: Chromium ignores integrity on
+// fetch preloads; an organization's first image has the first 22 characters of it, in
+// data-integrity-prefix) or the manifest's entry. A file the manifest does not list is not part
+// of this release: refused.
 async function integrityOf(file) {
   const link = [...document.querySelectorAll('link[rel="preload"]')].find((l) => l.getAttribute('href') === file);
   if (link?.dataset.integrity) return { integrity: link.dataset.integrity };
+  if (link?.dataset.integrityPrefix) return { integrity: link.dataset.integrityPrefix, prefix: true };
   const m = await manifest();
   if (!m) return { integrity: null }; // no manifest reachable (offline without a worker): unchecked
   const entry = m.files?.[file];
@@ -40,10 +53,13 @@ async function sri384(bytes) {
 }
 
 async function fetchBytes(file) {
-  const { integrity, missing } = await integrityOf(file);
+  const { integrity, missing, prefix } = await integrityOf(file);
   if (missing) return failure(E.load_failed, `${file}: not part of this release (manifest.json)`);
-  // Without crypto.subtle (a plain-http host), the browser checks the hash itself.
+  // Without crypto.subtle (a plain-http host), the browser checks the hash itself (a prefix it
+  // cannot check: expect.js never asks for such a file there).
   const native = Boolean(integrity) && !globalThis.crypto?.subtle;
+  if (native && prefix) return failure(E.load_failed, `${file}: no way to check its hash here`);
+  const matches = (got) => (prefix ? got.startsWith(integrity) : got === integrity);
   let res;
   try {
     res = await fetch(`./${file}`, { credentials: 'same-origin', integrity: native ? integrity : undefined });
@@ -52,7 +68,7 @@ async function fetchBytes(file) {
   }
   if (!res.ok) return failure(E.load_failed, `${file}: HTTP ${res.status}`);
   let bytes = new Uint8Array(await res.arrayBuffer());
-  if (integrity && !native && (await sri384(bytes)) !== integrity) {
+  if (integrity && !native && !matches(await sri384(bytes))) {
     // The offline copy may be the previous release's (the page is newer than the worker's cache):
     // ask the network itself once (web/sw.js lets this marked request through), then judge.
     try {
@@ -62,7 +78,7 @@ async function fetchBytes(file) {
       // offline: the cached copy is all there is, and it does not match
     }
     const got = await sri384(bytes);
-    if (got !== integrity) return failure(E.integrity_mismatch, `${file}: ${got} ≠ ${integrity}`);
+    if (!matches(got)) return failure(E.integrity_mismatch, `${file}: ${got} ≠ ${integrity}${prefix ? '…' : ''}`);
   }
   return { ok: true, bytes, integrity };
 }

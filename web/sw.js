@@ -28,7 +28,9 @@ self.addEventListener('install', (event) => {
     const manifestText = await res.text();
     const manifest = JSON.parse(manifestText);
     if (manifest.release !== RELEASE) throw new Error(`manifest.json is release ${manifest.release}, this worker ${RELEASE}`);
-    const files = Object.keys(manifest.files || {}).filter((f) => !f.startsWith('demo/'));
+    // Not the demo, nor each organization's first image (a pre-filled link's quicker start,
+    // ~45 KB each): offline, the page starts from dataset.fr.img instead.
+    const files = Object.keys(manifest.files || {}).filter((f) => !f.startsWith('demo/') && !f.startsWith('first/'));
     // Fetch and check everything first; write the cache only when every file matches.
     const checked = [];
     for (const f of files) {

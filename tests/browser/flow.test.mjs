@@ -3,9 +3,11 @@
 // pas", a wider name), see the verdict where they are, answer what decides, read the first steps.
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
 import {
   skipUnlessSite, startServer, launchBrowser, openPage, gotoReady, cspViolations,
-  pickOrgByKeyboard, verdict, listIds, assertVerdictInView, boxInView, buildSite,
+  pickOrgByKeyboard, verdict, listIds, assertVerdictInView, boxInView, buildSite, tempSite,
 } from './helpers.mjs';
 
 const VERDICTS = ['affected', 'likely', 'possible', 'unknown', 'not_affected'];
@@ -102,6 +104,58 @@ describe('breachcheck page flows', { skip: skipUnlessSite() }, () => {
       await context.close();
     });
   }
+
+  test("a pre-filled link starts from the organization's own image; the insurer field waits for the whole dataset, then finds every insurer", async () => {
+    const { page, context, rec } = await openPage(browser);
+    // The field's state when the verdict is first shown, before anything else runs.
+    await context.addInitScript(() => {
+      new MutationObserver((_, obs) => {
+        const r = document.getElementById('result');
+        if (r?.dataset.verdict && !window.__atVerdict) {
+          window.__atVerdict = { disabled: document.getElementById('org-input').disabled, at: performance.now() };
+          obs.disconnect();
+        }
+      }).observe(document, { attributes: true, subtree: true, attributeFilter: ['data-verdict'] });
+    });
+    await gotoReady(page, `${server.url}?org=malakoff-humanis`);
+    const at = await page.evaluate(() => window.__atVerdict);
+    const files = (until) => rec.requests.filter((r) => r.at <= until).map((r) => new URL(r.url).pathname);
+    const before = files(rec.requests[0].at + 60000).filter((f) => f.endsWith('.img'));
+    assert.deepEqual(before.slice(0, 1), ['/first/malakoff-humanis.img'], 'the first image asked for is the organization\'s own');
+    assert.ok(!before.includes('/dataset.fr.img'), 'dataset.fr.img is not needed');
+    assert.ok(before.includes('/dataset.img'), 'the whole dataset follows the result');
+    assert.equal(at.disabled, true, 'the insurer field waits while the engine knows one organization');
+    assert.equal(await verdict(page), 'affected');
+    assert.equal(await page.locator('#org-input').isDisabled(), false);
+    assert.match(await page.locator('#dataset-info').textContent(), /dataset\.img/);
+    await page.locator('#org-input').fill('harmoni');
+    await page.waitForSelector('#org-listbox [role="option"]');
+    assert.match(await page.locator('#org-listbox [role="option"]').first().textContent(), /^Harmonie/, 'the search knows every insurer again');
+    assert.deepEqual(rec.pageErrors, []);
+    assert.deepEqual(await cspViolations(page), []);
+    await context.close();
+  });
+
+  test("an organization's own image missing (a partial upload): the page starts from dataset.fr.img, same verdict", async () => {
+    const dir = tempSite((d) => {
+      for (const ext of ['', '.gz', '.br']) fs.rmSync(path.join(d, 'first', `helium.img${ext}`));
+    });
+    const partial = await startServer(dir);
+    try {
+      const { page, context, rec } = await openPage(browser);
+      await gotoReady(page, `${partial.url}?org=helium&network=itelis`);
+      assert.equal(await verdict(page), 'affected');
+      assert.equal(await page.getAttribute('html', 'data-org-image-error'), 'load_failed');
+      const imgs = rec.requests.map((r) => new URL(r.url).pathname).filter((f) => f.endsWith('.img'));
+      assert.deepEqual(imgs.slice(0, 2), ['/first/helium.img', '/dataset.fr.img']);
+      assert.equal(await page.locator('#org-input').isDisabled(), false);
+      assert.deepEqual(rec.pageErrors, []);
+      await context.close();
+    } finally {
+      await partial.stop();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
 
   test('Hélium: the deciding question (network) first; the answer updates the summary next to it, announced once', async () => {
     const { page, context } = await openPage(browser, { viewport: { width: 375, height: 812 } });

@@ -44,11 +44,14 @@ describe('offline use and updates', { skip: skipUnlessSite() }, () => {
     for (const f of ['/', '/index.html', '/app.js', '/breachcheck_core.wasm', '/dataset.fr.img', '/dataset.img', '/manifest.json']) {
       assert.ok(urls.includes(f), `${f} cached`);
     }
+    // Not each organization's own first image: offline, a pre-filled link starts from dataset.fr.img.
+    assert.equal(urls.filter((u) => u.startsWith('/first/')).length, 0);
     await context.setOffline(true);
     await server.stop();
     await page.goto(`${server.url}?org=helium&network=itelis`);
     await page.waitForSelector('#result[data-verdict]', { timeout: 15000 });
     assert.equal(await verdict(page), 'affected');
+    assert.equal(await page.getAttribute('html', 'data-org-image-error'), 'load_failed');
     assert.deepEqual(await cspViolations(page), []);
     assert.deepEqual(rec.pageErrors, []);
     server = null;

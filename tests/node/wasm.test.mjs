@@ -95,11 +95,51 @@ test('the French first image: every organisation × every single answer gives th
   assert.ok(engine.check({ org: 'helium' }).related.length >= 4);
 });
 
-test('the reassurance audit passes on both images', () => {
+test("each organization's first image (first/ID.img) answers its checks exactly as the French first image does", async () => {
+  const info = first.engine.info('fr');
+  const ids = first.engine.list().organizations.map((o) => o.id);
+  assert.deepEqual(fs.readdirSync(path.join(site, 'first')).filter((f) => f.endsWith('.img')).sort(), ids.map((id) => `${id}.img`).sort());
+  // No answer and every answer alone, as an insured person and as a professional. (Every two
+  // answers to different questions as well — 53,244 checks, all identical — takes 140 s: run
+  // once by hand, not on every test run.)
+  const sets = [{}, ...Object.entries(info.answers).flatMap(([q, values]) => values.map((v) => ({ [q]: v })))];
+  let n = 0;
+  let bytes = 0;
+  for (const id of ids) {
+    const file = read(`first/${id}.img`);
+    bytes += file.length;
+    const own = await api.createEngine(file, core);
+    assert.ok(own.ok, `${id}: ${JSON.stringify(own.error)}`);
+    assert.deepEqual(own.engine.list().organizations.map((o) => o.id), [id]);
+    for (const set of sets) {
+      for (const role of ['insured', 'pro']) {
+        const answers = { org: id, lang: 'fr', role, ...set };
+        const [mine, whole] = [own.engine.check(answers), first.engine.check(answers)];
+        // Compared as text (the same keys in the same order), then in detail if they differ.
+        if (JSON.stringify(mine) !== JSON.stringify(whole)) assert.deepEqual(mine, whole, JSON.stringify(answers));
+        n += 1;
+      }
+    }
+    for (const answers of [{ lang: 'fr', org: id, contract: 'mon contrat' }]) {
+      assert.deepEqual(own.engine.check(answers), first.engine.check(answers), JSON.stringify(answers));
+    }
+    assert.deepEqual(own.engine.questions('fr', id), first.engine.questions('fr', id), id);
+    own.engine.delete?.();
+  }
+  assert.ok(n > ids.length * 40, `${n} checks compared`);
+  assert.ok(bytes / ids.length < read('dataset.fr.img').length * 0.6, `${bytes / ids.length} bytes on average`);
+});
+
+test("the reassurance audit passes on both images, and on every organization's first image", () => {
   for (const img of ['dataset.img', 'dataset.fr.img']) {
     const r = runJson(['audit', '--data', path.join(site, img)]);
     assert.equal(r.passed, true, img);
     assert.ok(r.checks > 100000, `${img}: ${r.checks} combinations`);
+  }
+  for (const img of fs.readdirSync(path.join(site, 'first')).filter((f) => f.endsWith('.img'))) {
+    const r = runJson(['audit', '--data', path.join(site, 'first', img)]);
+    assert.equal(r.passed, true, img);
+    assert.ok(r.checks > 500, `${img}: ${r.checks} combinations`);
   }
 });
 
