@@ -99,7 +99,7 @@ await esbuild.build({
 const sri = (file) => `sha384-${createHash('sha384').update(fs.readFileSync(path.join(out, file))).digest('base64')}`;
 const firstImages = {
   fr: sri('dataset.fr.img'),
-  orgs: Object.fromEntries(orgIds.map((id) => [id, sri(`first/${id}.img`).slice('sha384-'.length, 'sha384-'.length + 22)])),
+  orgs: `|${orgIds.map((id) => `${id}=${sri(`first/${id}.img`).slice('sha384-'.length, 'sha384-'.length + 22)}|`).join('')}`,
 };
 for (const f of ['sw.js', 'embed.js', 'expect.js']) {
   let code = fs.readFileSync(path.join(web, f), 'utf8');

@@ -47,7 +47,7 @@ function rehash(dir, file) {
   const expect = path.join(dir, 'expect.js');
   const code = fs.readFileSync(expect, 'utf8');
   const cut = (sri) => sri.slice('sha384-'.length, 'sha384-'.length + 22);
-  const again = code.replaceAll(old, m.files[file].integrity).replaceAll(`"${cut(old)}"`, `"${cut(m.files[file].integrity)}"`);
+  const again = code.replaceAll(old, m.files[file].integrity).replaceAll(`=${cut(old)}|`, `=${cut(m.files[file].integrity)}|`);
   if (file !== 'expect.js' && again !== code) {
     fs.writeFileSync(expect, again);
     rehash(dir, 'expect.js');
