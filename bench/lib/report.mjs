@@ -90,7 +90,7 @@ export function report(r, { files } = {}) {
     row('result − last byte (compile, load dataset, check, render)', runs.map((x, i) => x.result - lastByte[i]));
     row('next frame after it', frame);
     row('`data-ready` (after the offline copy)', fullyReady);
-    L.push('', 'Waterfall (median ms after navigation start; index.html preloads what the first result needs — the first chunks, the glue, the .wasm — and expect.js the organization's own first image (first/ID.img); the details, the tools, the full dataset.img, offline.js and the service worker’s copy come after the result):', '');
+    L.push('', 'Waterfall (median ms after navigation start; index.html preloads what the first result needs — the first chunks, the glue, the .wasm — and expect.js the organization’s own first image (first/ID.img); the details, the tools, the full dataset.img, offline.js and the service worker’s copy come after the result):', '');
     L.push('| file | requested | received |', '|---|---:|---:|');
     L.push(`| (document) | 0 | ${ms(median(runs.map((x) => x.responseEnd)), 0)} |`);
     const urls = [...new Set(runs.flatMap((x) => x.resources.map((res) => new URL(res.url).pathname)))];
