@@ -234,7 +234,7 @@ function showLoadError(error) {
 async function loadFirstImage(l) {
   const own = orgImage(l);
   if (own) {
-    const r = await loadEngine(own.file);
+    const r = await loadEngine(own);
     if (r.ok) return { ...r, partial: true };
     if (r.error?.code === PAGE_ERRORS.integrity_mismatch) return r;
     document.documentElement.dataset.orgImageError = r.error?.code ?? PAGE_ERRORS.load_failed;

@@ -21,14 +21,13 @@ export function manifest() {
 }
 
 /**
- * The organization's own first image that web/expect.js preloaded for a French pre-filled link
- * (?org=ID), or null: {file, org}. It holds that organization only; the page switches to the full
- * dataset after the first result.
+ * The file of the organization's own first image that web/expect.js preloaded for a French
+ * pre-filled link (?org=ID), or null. It holds that organization only; the page switches to the
+ * full dataset after the first result.
  */
 export function orgImage(l) {
   const link = document.getElementById('preload-dataset');
-  const org = link?.dataset.org;
-  return l === 'fr' && org && link.dataset.integrityPrefix ? { file: link.getAttribute('href'), org } : null;
+  return l === 'fr' && link?.dataset.org && link.dataset.integrityPrefix ? link.getAttribute('href') : null;
 }
 
 // The expected SRI hash of a file: its preload's (data-integrity: Chromium ignores integrity on
