@@ -124,6 +124,16 @@ std::vector<ValidationError> check_model(const Dataset& ds) {
         if (inc.kind == IncidentKind::assessed && inc.mode == IncidentMode::insurer_operator && inc.operator_index >= ds.operators.size()) {
             c.fail(p, "operator index out of range");
         }
+        // As the JSON loader: only an incident decided by insurer and operator names an operator.
+        const bool by_operator = inc.kind == IncidentKind::assessed && inc.mode == IncidentMode::insurer_operator;
+        if (!by_operator && inc.operator_index != no_index) c.fail(p, "operator on an incident not decided by insurer and operator");
+        if (!by_operator && (!inc.card_evidence.text.empty() || !inc.card_evidence.sources.empty())) {
+            c.fail(p, "card evidence on an incident not decided by insurer and operator");
+        }
+        const bool by_criteria = inc.kind == IncidentKind::assessed && inc.mode == IncidentMode::criteria;
+        if (by_criteria == inc.criteria.empty()) c.fail(p + "/criteria", by_criteria ? "an incident decided by criteria needs at least one" : "criteria on an incident not decided by criteria");
+        if (!by_criteria && (!inc.no_statement.text.empty() || !inc.no_statement.sources.empty())) c.fail(p, "no_statement on an incident not decided by criteria");
+        if (inc.kind == IncidentKind::informational && inc.has_pro) c.fail(p, "pro on an informational incident");
         c.refs(inc.attack_window.sources, p);
         for (const Fact& f : inc.facts) {
             c.refs(f.sources, p + "/facts");

@@ -118,6 +118,29 @@ TEST_CASE("fuzz/text: a display cut after dropped bidi controls never falls insi
     CHECK(text::to_display("\xE2\x80\xAE" "abc\xFF", 13) == "abc\xEF\xBF\xBD");  // a bad byte still shows as U+FFFD
 }
 
+TEST_CASE("fuzz/image: an incident decided by criteria that names an operator is refused, as its JSON is") {
+    // The test fixture's image with its criteria incident (Réseau 2025) given the last operator:
+    // the check answered with that operator, which no JSON dataset can say ("operator": not used
+    // by an incident decided by criteria).
+    const std::string bytes = reproducer("image", "criteria-incident-with-operator");
+    const ImageResult r = read_image(bytes);
+    CHECK_FALSE(r.dataset);
+    CHECK(r.error.find("inconsistent image") != std::string::npos);
+    CHECK(r.error.find("operator on an incident not decided by insurer and operator") != std::string::npos);
+    // The same dataset without that operator reads, and its criteria incident names none.
+    Dataset ds = real_engine().dataset();
+    std::size_t criteria = 0;
+    for (Incident& inc : ds.incidents) {
+        if (inc.kind != IncidentKind::assessed || inc.mode != IncidentMode::criteria) continue;
+        ++criteria;
+        CHECK(inc.operator_index == no_index);
+        inc.operator_index = 0;
+    }
+    REQUIRE(criteria > 0);
+    CHECK_FALSE(read_image(write_image(ds)).dataset);
+    CHECK(read_image(write_image(real_engine().dataset())).dataset);
+}
+
 TEST_CASE("fuzz/assess: an explicit \"I don't know\" answers as leaving the question out") {
     // Typing an operator's name answers the card question; a "card": "unknown" sent with it must
     // not erase that (it did: the Almerys verdict fell back to the no-card one).
