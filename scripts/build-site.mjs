@@ -5,7 +5,8 @@
 //
 //  1. the compact dataset images, compiled (and so validated) by the native CLI: dataset.img
 //     (French and English), dataset.fr.img (French only, what a French page loads first),
-//     first/ID.img for each organization (what a pre-filled link ?org=ID loads first), and
+//     first/ID.img for each organization (what a pre-filled link ?org=ID loads after its first
+//     verdict, first/ID.verdict.json, which the page's own module computes here), and
 //     for each insurer overlay overlays/ID.img and overlays/ID.fr.img (the dataset with the
 //     overlay merged); the JSON stays downloadable (dataset.json, overlays/ID.json);
 //  2. the page's JavaScript bundled by esbuild (app.js, with its lazily loaded parts as chunks)
@@ -52,7 +53,8 @@ fs.copyFileSync(path.join(data, 'dataset.json'), path.join(out, 'dataset.json'))
 run(cli, ['compile', '--data', path.join(data, 'dataset.json'), '--out', path.join(out, 'dataset.img')]);
 // The French first image names the full dataset as its source (what a correction report quotes).
 run(cli, ['compile', '--data', frJson, '--source-of', path.join(data, 'dataset.json'), '--out', path.join(out, 'dataset.fr.img')]);
-// One first image per organization, for a pre-filled link (?org=ID): web/expect.js requests it.
+// One first image per organization, for a pre-filled link (?org=ID): its first verdict (below)
+// is computed from it, and the page loads it right after showing that verdict.
 fs.mkdirSync(path.join(out, 'first'));
 const orgIds = fs.readdirSync(orgJson).filter((n) => n.endsWith('.json')).map((n) => n.slice(0, -'.json'.length)).sort();
 for (const id of orgIds) {
@@ -78,6 +80,35 @@ for (const f of ['breachcheck_core.mjs', 'breachcheck_validate.mjs']) {
   fs.writeFileSync(path.join(out, f), r.code);
 }
 
+// ---------------------------------------------------------------------------- first verdicts
+// A pre-filled link that names an organization and nothing else (?org=ID, in French) is answered
+// before any WebAssembly arrives: first/ID.verdict.json holds what the page's own module says
+// from first/ID.img for that link (its check with no other answer, and the info, list and
+// questions the page asks for to show it), computed here by that same module. The page shows it,
+// then loads the module and the image after the verdict (tests/node/wasm.test.mjs compares every
+// organization's with a live check; docs/security.md says how it is checked).
+const firstVerdictFormat = 'breachcheck-first-verdict-1';
+{
+  const { default: createCore } = await import(pathToFileURL(path.join(out, 'breachcheck_core.mjs')).href);
+  const core = await createCore({ wasmBinary: fs.readFileSync(path.join(out, 'breachcheck_core.wasm')) });
+  for (const id of orgIds) {
+    const file = `first/${id}.img`;
+    const engine = new core.Engine(new Uint8Array(fs.readFileSync(path.join(out, file))));
+    if (!engine.ok()) throw new Error(`${file}: ${engine.error()}`);
+    const answers = { lang: 'fr', role: 'insured', org: id };
+    const parts = {
+      info: JSON.parse(engine.info('fr', false)),
+      list: JSON.parse(engine.list()),
+      questions: JSON.parse(engine.questions('fr', id)),
+      result: JSON.parse(engine.check(JSON.stringify(answers))),
+    };
+    engine.delete();
+    for (const [k, v] of Object.entries(parts)) if (v.ok !== true) throw new Error(`${file}: ${k}() failed: ${JSON.stringify(v.error)}`);
+    const image = { file, integrity: `sha384-${createHash('sha384').update(fs.readFileSync(path.join(out, file))).digest('base64')}` };
+    fs.writeFileSync(path.join(out, 'first', `${id}.verdict.json`), JSON.stringify({ format: firstVerdictFormat, org: id, image, answers, ...parts }));
+  }
+}
+
 // ---------------------------------------------------------------------------- 2. code and styles
 await esbuild.build({
   entryPoints: { app: path.join(web, 'app.js') },
@@ -93,13 +124,17 @@ await esbuild.build({
   target: 'es2020',
   logLevel: 'warning',
 });
-// expect.js carries the SRI hash of the French first image and, for each organization's first
-// image, the first 22 characters of its SHA-384 (132 bits, checked by web/boot.js): one line each
-// rather than a whole hash keeps the script every visitor loads at ~2 KB gzip.
+// expect.js carries the SRI hashes of the French first image and of the page's module (its glue
+// and its code, which expect.js preloads when the page needs them before its first result) and,
+// for each organization's first verdict, the first 22 characters of its SHA-384 (132 bits,
+// checked by web/boot.js; the verdict file carries its image's whole hash): a part of a hash
+// rather than a whole one keeps the script every visitor loads at ~2 KB gzip.
 const sri = (file) => `sha384-${createHash('sha384').update(fs.readFileSync(path.join(out, file))).digest('base64')}`;
 const firstImages = {
   fr: sri('dataset.fr.img'),
-  orgs: `|${orgIds.map((id) => `${id}=${sri(`first/${id}.img`).slice('sha384-'.length, 'sha384-'.length + 22)}|`).join('')}`,
+  glue: sri('breachcheck_core.mjs'),
+  wasm: sri('breachcheck_core.wasm'),
+  orgs: `|${orgIds.map((id) => `${id}=${sri(`first/${id}.verdict.json`).slice('sha384-'.length, 'sha384-'.length + 22)}|`).join('')}`,
 };
 for (const f of ['sw.js', 'embed.js', 'expect.js']) {
   let code = fs.readFileSync(path.join(web, f), 'utf8');

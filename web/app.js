@@ -8,7 +8,7 @@
 // - dataset and typed strings are inserted with textContent / createElement, never innerHTML.
 import { el, formatDate, nextTask } from './toolkit.js';
 import { applyStatic, lang, loadLang, setLang, t } from './i18n/index.js';
-import { FILES, loadEngine, manifest, orgImage, verify } from './boot.js';
+import { FILES, loadEngine, loadFirstVerdict, manifest, orgImage, verify } from './boot.js';
 import { failure, PAGE_ERRORS } from './engine.js';
 import { cleanAddress, readPrefill, recalled, remember } from './address.js';
 import { OrgCombobox } from './components/org-combobox.js';
@@ -49,7 +49,9 @@ function setState(patch) {
 // partial: the current engine holds one organization only (a pre-filled link's first image):
 // it answers for that organization exactly as the whole dataset does (tests/node/wasm.test.mjs),
 // but its search knows no other, so the insurer field waits for the whole dataset.
-const engines = { current: null, file: null, full: null, partial: false, embed: NO_EMBED, tools: null };
+// first: the current engine is a first verdict (boot.js loadFirstVerdict): it answers the one
+// check it holds, and the engine itself follows that verdict (adoptEngine).
+const engines = { current: null, file: null, full: null, partial: false, first: null, embed: NO_EMBED, tools: null };
 let ui = null;
 
 // ---------------------------------------------------------------------------------------------
@@ -68,7 +70,27 @@ function answersOf(s) {
 function compute() {
   const s = state;
   if (!engines.current || (!s.choice && s.role !== 'pro')) return null;
-  return engines.current.check(answersOf(s));
+  const a = answersOf(s);
+  // A change made while only the first verdict is here: that verdict stays, marked busy, until
+  // the engine answers (adoptEngine computes again).
+  ui.pending = Boolean(engines.first && !engines.first.holds(a));
+  return ui.pending ? s.result : engines.current.check(a);
+}
+
+// What the page asks of an engine, answered from a first verdict: its one check, and the info,
+// list and questions that go with it.
+function firstVerdictEngine(v) {
+  const keys = Object.keys(v.answers);
+  const holds = (a) => Object.keys(a).length === keys.length && keys.every((k) => a[k] === v.answers[k]);
+  const pending = () => failure(PAGE_ERRORS.load_failed, 'the engine is on its way');
+  return Object.freeze({
+    holds,
+    info: (l, { sha256 = true } = {}) => (l === v.answers.lang && !sha256 ? v.info : pending()),
+    list: () => v.list,
+    questions: (l, org) => (l === v.answers.lang && org === v.org ? v.questions : pending()),
+    check: (a) => (holds(a) ? v.result : pending()),
+    search: pending, incidents: pending, scanMessage: pending,
+  });
 }
 
 // Question definitions for the chosen insurer (its named contracts), cached per language and id.
@@ -90,6 +112,7 @@ function renderResult(s, before) {
   const r = s.result;
   const section = $('#result');
   const empty = !r || !r.ok || s.integrity === 'mismatch';
+  section.setAttribute('aria-busy', String(Boolean(ui.pending) && !empty));
   section.classList.toggle('is-empty', empty);
   // Something to reset: a choice of one's own (a locked insurer is not), a role or an answer.
   const locked = engines.embed.lockedOrg();
@@ -229,8 +252,38 @@ function showLoadError(error) {
   document.documentElement.dataset.error = error?.code || PAGE_ERRORS.load_failed;
 }
 
-// A French link that names an organization starts from that organization's own image (expect.js
-// requested it with the page); when it cannot be had (not found, offline), from dataset.fr.img.
+// After a first verdict, the engine: from the organization's own image (loadFirstImage), then
+// asked again (the same answer: tests/node/wasm.test.mjs), and for whatever changed meanwhile.
+// false when it could not start (the error is shown instead of the verdict).
+async function adoptEngine() {
+  await nextTask();
+  const r = await loadFirstImage(lang());
+  if (!r.ok) {
+    // Without its engine the page cannot go on (the questions, the search): the verdict gives way
+    // to the error, as when the engine fails before any verdict.
+    engines.first = null;
+    engines.current = null;
+    setState({ result: null, integrity: r.error?.code === PAGE_ERRORS.integrity_mismatch ? 'mismatch' : state.integrity });
+    showLoadError(r.error);
+    return false;
+  }
+  engines.current = r.engine;
+  engines.file = r.file;
+  engines.partial = Boolean(r.partial);
+  engines.first = null;
+  ui.defsKey = null;
+  ui.info = engines.current.info(lang(), { sha256: false });
+  if (!engines.partial) {
+    configureSearch(engines.current.list());
+    $('#org-input').disabled = false;
+  }
+  await nextTask();
+  setState({ result: compute() });
+  return true;
+}
+
+// A French link that names an organization starts from that organization's own image, after its
+// first verdict; when it cannot be had (not found, offline), from dataset.fr.img.
 async function loadFirstImage(l) {
   const own = orgImage(l);
   if (own) {
@@ -331,12 +384,20 @@ async function main() {
   }
   OrgCombobox.define();
 
-  const first = await engines.embed.loadFirst(lang());
+  // A French link that names an organization alone: its first verdict, before any WebAssembly.
+  const verdict = engines.embed === NO_EMBED && lang() === 'fr' ? await loadFirstVerdict() : null;
+  if (verdict && !verdict.ok && verdict.error.code === PAGE_ERRORS.integrity_mismatch) {
+    showLoadError(verdict.error);
+    return;
+  }
+  if (verdict && !verdict.ok) document.documentElement.dataset.firstVerdictError = verdict.error.code;
+  const first = verdict?.ok ? { ok: true, engine: firstVerdictEngine(verdict.verdict), file: null, partial: true } : await engines.embed.loadFirst(lang());
   if (!first.ok) {
     showLoadError(first.error);
     return;
   }
   engines.current = first.engine;
+  engines.first = verdict?.ok ? first.engine : null;
   engines.file = first.file;
   engines.partial = Boolean(first.partial);
   // The verdict in a task of its own, after the engine's: Lighthouse mobile's Total Blocking
@@ -416,6 +477,7 @@ async function main() {
   if (m && m.understood_as !== 'unknown') answer({ question: definitions(state).find((d) => d.kind === 'contract').id, value: m.understood_as });
   performance.mark('first-result');
   document.documentElement.dataset.firstResult = state.result ? 'shown' : 'none';
+  if (engines.first && !(await adoptEngine())) return;
 
   // Then, off the critical path, each in its own tasks: the footer (with the SHA-256 of the
   // file, which takes hashing it), the details of the result, the tools, the full dataset, the

@@ -1,8 +1,11 @@
 // Loading the engine, with integrity checked at run time (docs/security.md):
-//  - the first image (dataset.fr.img for a French page, first/ID.img for a French link that names
-//    an organization, dataset.img in English, or the insurer's overlays/ID[.fr].img when
-//    embedded) is fetched with the SRI hash that expect.js carries for it (or that manifest.json
-//    gives): a tampered file is refused, and the page shows a warning and no verdict;
+//  - the first image (dataset.fr.img for a French page, dataset.img in English, or the insurer's
+//    overlays/ID[.fr].img when embedded) is fetched with the SRI hash that expect.js carries for
+//    it (or that manifest.json gives): a tampered file is refused, and the page shows a warning
+//    and no verdict;
+//  - a French link that names an organization alone (?org=ID) is first answered from
+//    first/ID.verdict.json, checked against the part of its hash that expect.js carries; it
+//    vouches for the hash of first/ID.img, the engine's image that follows the verdict;
 //  - after the first result, the SHA-256 the engine computes of what it loaded is compared with
 //    the manifest's entry for that file: a mismatch also withdraws the verdict;
 //  - the full dataset (English texts, the incidents' facts) follows, checked the same way.
@@ -20,21 +23,55 @@ export function manifest() {
   return manifestPromise;
 }
 
+// Hashes vouched for by a checked file (a first verdict names its image's): file → SRI hash.
+const vouched = new Map();
+
+const FIRST_VERDICT = 'breachcheck-first-verdict-1';
+
 /**
- * The file of the organization's own first image that web/expect.js preloaded for a French
- * pre-filled link (?org=ID), or null. It holds that organization only; the page switches to the
- * full dataset after the first result.
+ * The first verdict web/expect.js preloaded for a French link that names an organization and
+ * nothing else (?org=ID): null when there is none, else {ok: true, verdict} (what the page's
+ * module said from first/ID.img: answers, info, list, questions, result; scripts/build-site.mjs)
+ * or {ok: false, error} (integrity_mismatch: tampered; load_failed: missing or unreadable).
+ */
+export async function loadFirstVerdict() {
+  const link = document.getElementById('preload-first');
+  const org = link?.dataset.org;
+  if (!org || !link.dataset.integrityPrefix) return null;
+  const file = link.getAttribute('href');
+  const got = await fetchBytes(file);
+  if (!got.ok) return got;
+  let v;
+  try {
+    v = JSON.parse(new TextDecoder().decode(got.bytes));
+  } catch {
+    return failure(E.load_failed, `${file}: not JSON`);
+  }
+  const parts = ['info', 'list', 'questions', 'result'];
+  if (v?.format !== FIRST_VERDICT || v.org !== org || v.image?.file !== `first/${org}.img` || typeof v.image.integrity !== 'string' ||
+      parts.some((k) => v[k]?.ok !== true)) {
+    return failure(E.load_failed, `${file}: not a first verdict for ${org} (${FIRST_VERDICT})`);
+  }
+  vouched.set(v.image.file, v.image.integrity);
+  return { ok: true, verdict: v };
+}
+
+/**
+ * The organization's own first image (first/ID.img) of a link that expect.js gave a first
+ * verdict, or null. It holds that organization only; the page switches to the full dataset after
+ * the first result.
  */
 export function orgImage(l) {
-  const link = document.getElementById('preload-dataset');
-  return l === 'fr' && link?.dataset.org && link.dataset.integrityPrefix ? link.getAttribute('href') : null;
+  const org = document.getElementById('preload-first')?.dataset.org;
+  return l === 'fr' && org ? `first/${org}.img` : null;
 }
 
 // The expected SRI hash of a file: its preload's (data-integrity: Chromium ignores integrity on
-// fetch preloads; an organization's first image has the first 22 characters of it, in
-// data-integrity-prefix) or the manifest's entry. A file the manifest does not list is not part
-// of this release: refused.
+// fetch preloads; an organization's first verdict has the first 22 characters of it, in
+// data-integrity-prefix), the one a checked file vouches for, or the manifest's entry. A file the
+// manifest does not list is not part of this release: refused.
 async function integrityOf(file) {
+  if (vouched.has(file)) return { integrity: vouched.get(file) };
   const link = [...document.querySelectorAll('link[rel="preload"]')].find((l) => l.getAttribute('href') === file);
   if (link?.dataset.integrity) return { integrity: link.dataset.integrity };
   if (link?.dataset.integrityPrefix) return { integrity: link.dataset.integrityPrefix, prefix: true };

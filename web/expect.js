@@ -1,5 +1,6 @@
 // breachcheck — runs before the page is first painted (a classic script in the head of
-// index.html; nothing else runs that early). Two things that cannot wait for app.js:
+// index.html, before the stylesheet; nothing else runs that early). Two things that cannot wait
+// for app.js:
 //
 // 1. A result is coming without anyone choosing (a pre-filled link, this tab coming back, an
 //    insurer's widget): the result's room is a whole screen from the first paint
@@ -7,38 +8,41 @@
 //    was painted between it and the verdict, what was below the room moved as the verdict arrived
 //    and was scrolled into view (Lighthouse desktop CLS 0.206, in 2 of 5 runs; 2 of 25 Playwright
 //    loads at 1350×940).
-// 2. The first dataset image is requested now, with the page's other files. A French link that
-//    names an organization (?org=ID) gets that organization's own first image (first/ID.img, a
-//    third of dataset.fr.img); anything else gets dataset.fr.img. web/boot.js reads the link
-//    below to know which file it is and what its hash must be (the build writes them here).
+// 2. What the first result needs is requested now, with the page's other files:
+//    - a French link that names an organization and nothing else (?org=ID): that organization's
+//      first verdict (first/ID.verdict.json, which the build computed with the page's own module);
+//      the page shows it, and loads the module and the organization's image after it;
+//    - anything else: the page's module (its glue and its code) and dataset.fr.img.
+//    web/boot.js reads the links below to know which files they are and what their hashes must
+//    be (the build writes them here).
 (() => {
   const root = document.documentElement;
   const query = new URLSearchParams(location.search);
   const back = history.state && typeof history.state === 'object' ? history.state : null;
   if (location.search.length > 1 || (back && back.choice)) root.dataset.expectResult = '';
 
-  // fr: dataset.fr.img's SRI hash; orgs: "|ID=H|ID=H|…", H the first 22 characters of each
-  // first/ID.img's (one string: an object literal of 87 entries cost 35 ms to compile at 4× CPU,
-  // before the first paint).
+  // fr, glue, wasm: SRI hashes; orgs: "|ID=H|ID=H|…", H the first 22 characters of each
+  // first/ID.verdict.json's (one string: an object literal of 87 entries cost 35 ms to compile at
+  // 4× CPU, before the first paint).
   const images = { /* build:first-images */ };
   const org = query.get('org');
-  const at = org && /^[a-z0-9-]{1,64}$/.test(org) && images.orgs ? images.orgs.indexOf(`|${org}=`) : -1;
-  const embedded = ['embed', 'overlay', 'parent', 'height'].some((k) => query.has(k));
-  const french = (query.get('lang') || (back && back.lang) || 'fr') === 'fr';
-  const link = document.createElement('link');
-  link.rel = 'preload';
-  link.as = 'fetch';
-  link.crossOrigin = 'anonymous';
-  link.id = 'preload-dataset';
+  const alone = [...query.keys()].join() === 'org' && !(back && back.choice);
+  const at = alone && /^[a-z0-9-]{1,64}$/.test(org) && images.orgs ? images.orgs.indexOf(`|${org}=`) : -1;
+  const french = (back && back.lang) !== 'en';
+  const preload = (attrs, data) => {
+    const link = document.createElement('link');
+    Object.assign(link, attrs);
+    Object.assign(link.dataset, data);
+    document.head.append(link);
+  };
   // Only where the page can check a hash itself (crypto.subtle: a secure context).
-  if (at >= 0 && !embedded && french && globalThis.crypto && crypto.subtle) {
+  if (at >= 0 && french && globalThis.crypto && crypto.subtle) {
     const from = at + org.length + 2;
-    link.href = `first/${org}.img`;
-    link.dataset.integrityPrefix = `sha384-${images.orgs.slice(from, from + 22)}`;
-    link.dataset.org = org;
-  } else {
-    link.href = 'dataset.fr.img';
-    if (images.fr) link.dataset.integrity = images.fr;
+    preload({ rel: 'preload', as: 'fetch', crossOrigin: 'anonymous', id: 'preload-first', href: `first/${org}.verdict.json` },
+      { integrityPrefix: `sha384-${images.orgs.slice(from, from + 22)}`, org });
+    return;
   }
-  document.head.append(link);
+  if (images.glue) preload({ rel: 'modulepreload', href: 'breachcheck_core.mjs', integrity: images.glue });
+  preload({ rel: 'preload', as: 'fetch', crossOrigin: 'anonymous', href: 'breachcheck_core.wasm' }, images.wasm ? { integrity: images.wasm } : {});
+  preload({ rel: 'preload', as: 'fetch', crossOrigin: 'anonymous', id: 'preload-dataset', href: 'dataset.fr.img' }, images.fr ? { integrity: images.fr } : {});
 })();

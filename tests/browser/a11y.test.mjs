@@ -42,7 +42,7 @@ function rehash(dir, file) {
     fs.writeFileSync(p, fs.readFileSync(p, 'utf8').replaceAll(old, m.files[file].integrity));
     for (const ext of ['.gz', '.br']) fs.rmSync(p + ext, { force: true });
   }
-  // expect.js carries the first images' hashes (an organization's: its first 22 characters);
+  // expect.js carries the first image's hash and the first verdicts' (their first 22 characters);
   // then expect.js itself changed.
   const expect = path.join(dir, 'expect.js');
   const code = fs.readFileSync(expect, 'utf8');
@@ -313,12 +313,15 @@ describe('accessibility, layout, print and errors', { skip: skipUnlessSite() }, 
   });
 
   test('a tampered dataset (a hostile host): a warning and no verdict, for each first image and for the full one', async () => {
-    // A link that names an organization starts from its own image; answers alone, from dataset.fr.img.
-    for (const [file, query] of [['first/helium.img', '?org=helium&network=itelis'], ['dataset.fr.img', '?network=itelis'], ['dataset.img', '?org=helium&network=itelis']]) {
+    // A link that names an organization alone starts from its first verdict, then its own image
+    // (whose hash the verdict carries); other links, from dataset.fr.img.
+    const cases = [['first/helium.verdict.json', '?org=helium'], ['first/helium.img', '?org=helium'], ['dataset.fr.img', '?network=itelis'],
+      ['dataset.fr.img', '?org=helium&network=itelis'], ['dataset.img', '?org=helium']];
+    for (const [file, query] of cases) {
       const dir = tempSite((d) => {
         const p = path.join(d, file);
         const bytes = fs.readFileSync(p);
-        bytes[bytes.length - 40] ^= 0x20; // one bit of one text: still a valid image
+        bytes[bytes.length - 40] ^= 0x20; // one bit of one text: still a valid image (or JSON)
         fs.writeFileSync(p, bytes);
         for (const ext of ['.gz', '.br']) fs.rmSync(p + ext, { force: true });
       });

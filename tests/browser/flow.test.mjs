@@ -105,27 +105,34 @@ describe('breachcheck page flows', { skip: skipUnlessSite() }, () => {
     });
   }
 
-  test("a pre-filled link starts from the organization's own image; the insurer field waits for the whole dataset, then finds every insurer", async () => {
+  test("a pre-filled link is answered from its first verdict, before any WebAssembly; then its own image, and the insurer field waits for the whole dataset", async () => {
     const { page, context, rec } = await openPage(browser);
     // The field's state when the verdict is first shown, before anything else runs.
     await context.addInitScript(() => {
       new MutationObserver((_, obs) => {
         const r = document.getElementById('result');
         if (r?.dataset.verdict && !window.__atVerdict) {
-          window.__atVerdict = { disabled: document.getElementById('org-input').disabled, at: performance.now() };
+          window.__atVerdict = { disabled: document.getElementById('org-input').disabled, at: performance.now(), verdict: r.dataset.verdict,
+            headline: document.getElementById('verdict-headline')?.textContent };
           obs.disconnect();
         }
       }).observe(document, { attributes: true, subtree: true, attributeFilter: ['data-verdict'] });
     });
     await gotoReady(page, `${server.url}?org=malakoff-humanis`);
     const at = await page.evaluate(() => window.__atVerdict);
-    const files = (until) => rec.requests.filter((r) => r.at <= until).map((r) => new URL(r.url).pathname);
-    const before = files(rec.requests[0].at + 60000).filter((f) => f.endsWith('.img'));
-    assert.deepEqual(before.slice(0, 1), ['/first/malakoff-humanis.img'], 'the first image asked for is the organization\'s own');
-    assert.ok(!before.includes('/dataset.fr.img'), 'dataset.fr.img is not needed');
-    assert.ok(before.includes('/dataset.img'), 'the whole dataset follows the result');
-    assert.equal(at.disabled, true, 'the insurer field waits while the engine knows one organization');
+    // Requests as the page saw them (performance entries: the same clock as the verdict's).
+    const asked = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => ({ f: new URL(e.name).pathname, at: e.startTime })));
+    const before = asked.filter((r) => r.at <= at.at).map((r) => r.f);
+    const after = asked.filter((r) => r.at > at.at).map((r) => r.f);
+    assert.ok(before.includes('/first/malakoff-humanis.verdict.json'), before.join(' '));
+    for (const f of before) assert.ok(!/\.(wasm|img|mjs)$/.test(f), `${f} asked for before the first verdict`);
+    assert.deepEqual(after.filter((f) => /\.(wasm|img)$/.test(f)).sort(), ['/breachcheck_core.wasm', '/dataset.img', '/first/malakoff-humanis.img']);
+    assert.equal(at.disabled, true, 'the insurer field waits while the page knows one organization');
+    assert.equal(at.verdict, 'affected');
+    // The engine, once here, says the same.
     assert.equal(await verdict(page), 'affected');
+    assert.equal(await page.locator('#verdict-headline').textContent(), at.headline);
+    assert.equal(await page.getAttribute('#result', 'aria-busy'), 'false');
     assert.equal(await page.locator('#org-input').isDisabled(), false);
     assert.match(await page.locator('#dataset-info').textContent(), /dataset\.img/);
     await page.locator('#org-input').fill('harmoni');
@@ -136,26 +143,49 @@ describe('breachcheck page flows', { skip: skipUnlessSite() }, () => {
     await context.close();
   });
 
-  test("an organization's own image missing (a partial upload): the page starts from dataset.fr.img, same verdict", async () => {
-    const dir = tempSite((d) => {
-      for (const ext of ['', '.gz', '.br']) fs.rmSync(path.join(d, 'first', `helium.img${ext}`));
-    });
-    const partial = await startServer(dir);
-    try {
-      const { page, context, rec } = await openPage(browser);
-      await gotoReady(page, `${partial.url}?org=helium&network=itelis`);
-      assert.equal(await verdict(page), 'affected');
-      assert.equal(await page.getAttribute('html', 'data-org-image-error'), 'load_failed');
-      const imgs = rec.requests.map((r) => new URL(r.url).pathname).filter((f) => f.endsWith('.img'));
-      assert.deepEqual(imgs.slice(0, 2), ['/first/helium.img', '/dataset.fr.img']);
-      assert.equal(await page.locator('#org-input').isDisabled(), false);
-      assert.deepEqual(rec.pageErrors, []);
-      await context.close();
-    } finally {
-      await partial.stop();
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
+  test('an answer given before the engine is here: the first verdict stays, marked busy, and the engine answers it', async () => {
+    const { page, context, rec } = await openPage(browser);
+    let release;
+    const held = new Promise((resolve) => { release = resolve; });
+    await page.route('**/breachcheck_core.wasm', async (route) => { await held; await route.continue(); });
+    await page.goto(`${server.url}?org=helium`);
+    await page.waitForSelector('#result[data-verdict]');
+    assert.equal(await verdict(page), 'possible');
+    await page.locator('fieldset[data-question="network"]').getByLabel('Itélis', { exact: true }).check();
+    assert.equal(await page.getAttribute('#result', 'aria-busy'), 'true');
+    assert.equal(await verdict(page), 'possible', 'nothing decided without the engine');
+    release();
+    await page.waitForSelector('html[data-ready="true"]', { timeout: 20000 });
+    assert.equal(await verdict(page), 'affected', 'Hélium through Itélis, as ?org=helium&network=itelis says');
+    assert.equal(await page.getAttribute('#result', 'aria-busy'), 'false');
+    assert.equal(await page.locator('fieldset[data-question="network"]').getByLabel('Itélis', { exact: true }).isChecked(), true);
+    assert.deepEqual(rec.pageErrors, []);
+    await context.close();
   });
+
+  for (const [missing, attr] of [['helium.img', 'data-org-image-error'], ['helium.verdict.json', 'data-first-verdict-error']]) {
+    test(`first/${missing} missing (a partial upload): the page goes on from what it has, same verdict`, async () => {
+      const dir = tempSite((d) => {
+        for (const ext of ['', '.gz', '.br']) fs.rmSync(path.join(d, 'first', `${missing}${ext}`));
+      });
+      const partial = await startServer(dir);
+      try {
+        const { page, context, rec } = await openPage(browser);
+        await gotoReady(page, `${partial.url}?org=helium`);
+        assert.equal(await verdict(page), 'possible');
+        assert.equal(await page.getAttribute('html', attr), 'load_failed');
+        const imgs = rec.requests.map((r) => new URL(r.url).pathname).filter((f) => f.endsWith('.img'));
+        // Without the verdict, the organization's image is the first; without the image, dataset.fr.img.
+        assert.deepEqual(imgs.slice(0, 2), missing.endsWith('.img') ? ['/first/helium.img', '/dataset.fr.img'] : ['/first/helium.img', '/dataset.img']);
+        assert.equal(await page.locator('#org-input').isDisabled(), false);
+        assert.deepEqual(rec.pageErrors, []);
+        await context.close();
+      } finally {
+        await partial.stop();
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    });
+  }
 
   test('Hélium: the deciding question (network) first; the answer updates the summary next to it, announced once', async () => {
     const { page, context } = await openPage(browser, { viewport: { width: 375, height: 812 } });

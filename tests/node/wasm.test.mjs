@@ -140,6 +140,42 @@ test("each organization's first image (first/ID.img) answers its checks exactly 
   assert.ok(bytes / ids.length < read('dataset.fr.img').length * 0.6, `${bytes / ids.length} bytes on average`);
 });
 
+test("each organization's first verdict (first/ID.verdict.json) is what the engine says, from its image and from dataset.fr.img", async () => {
+  const ids = first.engine.list().organizations.map((o) => o.id);
+  const files = fs.readdirSync(path.join(site, 'first')).filter((f) => f.endsWith('.verdict.json')).sort();
+  assert.deepEqual(files, ids.map((id) => `${id}.verdict.json`).sort());
+  const manifest = JSON.parse(read('manifest.json'));
+  const sri = (bytes) => `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
+  // expect.js carries the first 22 characters of each one's SHA-384, and nothing of the images.
+  const expect = read('expect.js').toString('utf8');
+  const seen = new Set();
+  for (const id of ids) {
+    const bytes = read(`first/${id}.verdict.json`);
+    const v = JSON.parse(bytes);
+    assert.equal(v.format, 'breachcheck-first-verdict-1');
+    assert.equal(v.org, id);
+    assert.deepEqual(v.answers, { lang: 'fr', role: 'insured', org: id });
+    const image = read(`first/${id}.img`);
+    assert.deepEqual(v.image, { file: `first/${id}.img`, integrity: sri(image) });
+    assert.equal(manifest.files[`first/${id}.verdict.json`].integrity, sri(bytes));
+    const prefix = sri(bytes).slice('sha384-'.length, 'sha384-'.length + 22);
+    assert.ok(expect.includes(`|${id}=${prefix}|`), `${id}: expect.js carries its verdict's hash`);
+    assert.ok(!expect.includes(sri(image).slice('sha384-'.length, 'sha384-'.length + 22)), `${id}: expect.js does not name its image`);
+    const own = await api.createEngine(image, core);
+    assert.ok(own.ok, `${id}: ${JSON.stringify(own.error)}`);
+    // What the page asks the engine for before its first result, each as the engine answers it.
+    assert.deepEqual(v.result, own.engine.check(v.answers), id);
+    assert.deepEqual(v.info, own.engine.info('fr', { sha256: false }), id);
+    assert.deepEqual(v.list, own.engine.list(), id);
+    assert.deepEqual(v.questions, own.engine.questions('fr', id), id);
+    // And the verdict is the one the French first image gives for the same link.
+    assert.deepEqual(v.result, first.engine.check(v.answers), id);
+    own.engine.delete?.();
+    seen.add(v.result.overall);
+  }
+  assert.ok(seen.size >= 2, `verdicts ${[...seen]}`);
+});
+
 test("the reassurance audit passes on both images, and on every organization's first image", () => {
   for (const img of ['dataset.img', 'dataset.fr.img']) {
     const r = runJson(['audit', '--data', path.join(site, img)]);
