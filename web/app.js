@@ -258,6 +258,7 @@ function showLoadError(error) {
 async function adoptEngine() {
   await nextTask();
   const r = await loadFirstImage(lang());
+  if (!engines.first) return true; // the whole dataset came first (a switch to English): it answers
   if (!r.ok) {
     // Without its engine the page cannot go on (the questions, the search): the verdict gives way
     // to the error, as when the engine fails before any verdict.
@@ -322,6 +323,7 @@ async function loadFull() {
   }
   engines.current = engines.full.engine;
   engines.file = engines.full.file;
+  engines.first = null;
   ui.info = engines.current.info(state.lang);
   ui.defsKey = null;
   if (engines.partial) {

@@ -75,7 +75,7 @@ export function report(r, { files } = {}) {
     const row = (label, v) => L.push(`| ${label} | ${ms(median(v), 1)} | ${ms(quantile(v, 0.9), 1)} | ${ms(Math.min(...v), 1)} | ${ms(Math.max(...v), 1)} |`);
     row('HTML response end', runs.map((x) => x.responseEnd));
     row('DOMContentLoaded end', runs.map((x) => x.domContentLoaded));
-    for (const f of ['breachcheck_core.wasm', 'first/malakoff-humanis.img', 'dataset.fr.img', 'app.js']) {
+    for (const f of ['first/malakoff-humanis.verdict.json', 'breachcheck_core.wasm', 'first/malakoff-humanis.img', 'dataset.fr.img', 'app.js']) {
       const v = runs.map((x) => x.resources.find((res) => res.url.endsWith('/' + f))?.end).filter(Number.isFinite);
       if (v.length) row(`${f} received`, v);
     }
@@ -90,7 +90,7 @@ export function report(r, { files } = {}) {
     row('result − last byte (compile, load dataset, check, render)', runs.map((x, i) => x.result - lastByte[i]));
     row('next frame after it', frame);
     row('`data-ready` (after the offline copy)', fullyReady);
-    L.push('', 'Waterfall (median ms after navigation start; index.html preloads what the first result needs — the first chunks, the glue, the .wasm — and expect.js the organization’s own first image (first/ID.img); the details, the tools, the full dataset.img, offline.js and the service worker’s copy come after the result):', '');
+    L.push('', 'Waterfall (median ms after navigation start; index.html preloads the first chunks and expect.js what the first result needs: for this link (?org=ID alone) its first verdict, first/ID.verdict.json, and no WebAssembly; the glue, the .wasm, first/ID.img, the details, the tools, the full dataset.img, offline.js and the service worker’s copy come after the result):', '');
     L.push('| file | requested | received |', '|---|---:|---:|');
     L.push(`| (document) | 0 | ${ms(median(runs.map((x) => x.responseEnd)), 0)} |`);
     const urls = [...new Set(runs.flatMap((x) => x.resources.map((res) => new URL(res.url).pathname)))];

@@ -163,6 +163,28 @@ describe('breachcheck page flows', { skip: skipUnlessSite() }, () => {
     await context.close();
   });
 
+  test('English asked for before the engine is here: the whole dataset answers, in English, and stays', async () => {
+    const { page, context, rec } = await openPage(browser);
+    let release;
+    const held = new Promise((resolve) => { release = resolve; });
+    await page.route('**/breachcheck_core.wasm', async (route) => { await held; await route.continue(); });
+    await page.goto(`${server.url}?org=malakoff-humanis`);
+    await page.waitForSelector('#result[data-verdict]');
+    const frHeadline = await page.locator('#verdict-headline').textContent();
+    await page.click('.lang-btn[data-lang="en"]');
+    release();
+    await page.waitForSelector('html[data-ready="true"]', { timeout: 20000 });
+    await page.waitForTimeout(300);
+    assert.equal(await page.getAttribute('html', 'lang'), 'en');
+    assert.equal(await verdict(page), 'affected');
+    assert.notEqual(await page.locator('#verdict-headline').textContent(), frHeadline);
+    assert.match(await page.locator('#exposed-list').textContent(), /Social security number/);
+    assert.match(await page.locator('#dataset-info').textContent(), /dataset\.img/);
+    assert.equal(await page.getAttribute('#result', 'aria-busy'), 'false');
+    assert.deepEqual(rec.pageErrors, []);
+    await context.close();
+  });
+
   for (const [missing, attr] of [['helium.img', 'data-org-image-error'], ['helium.verdict.json', 'data-first-verdict-error']]) {
     test(`first/${missing} missing (a partial upload): the page goes on from what it has, same verdict`, async () => {
       const dir = tempSite((d) => {
