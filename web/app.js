@@ -279,7 +279,10 @@ async function adoptEngine() {
     $('#org-input').disabled = false;
   }
   await nextTask();
-  setState({ result: compute() });
+  // The same answer as the first verdict's (unless something changed meanwhile): nothing to redo.
+  const wasPending = ui.pending;
+  const result = compute();
+  if (wasPending || JSON.stringify(result) !== JSON.stringify(state.result)) setState({ result });
   return true;
 }
 
