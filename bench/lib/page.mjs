@@ -60,6 +60,10 @@ export async function firstVerdict(browser, url, { viewport = { width: 1280, hei
     }
     await page.goto(url, { waitUntil: 'commit' });
     await page.waitForFunction(() => window.__first && window.__first.frame, null, { timeout: 60000 });
+    // A first verdict (first/ID.verdict.json) needs no engine: the page creates it after the
+    // verdict. Wait for it (a page without an insurer field, the trivial one, has none).
+    await page.waitForFunction(() => performance.getEntriesByName('engine-create').length || !document.getElementById('org-input') || document.documentElement.dataset.error,
+      null, { timeout: 60000 });
     return await page.evaluate(() => {
       const f = window.__first;
       const nav = performance.getEntriesByType('navigation')[0];
@@ -68,7 +72,7 @@ export async function firstVerdict(browser, url, { viewport = { width: 1280, hei
       for (const e of performance.getEntriesByType('resource')) {
         requests.push({ path: new URL(e.name).pathname, start: e.startTime, end: e.responseEnd, transferred: e.transferSize });
       }
-      return { result: f.result, frame: f.frame, engineCreate: create ? create.duration : null, requests };
+      return { result: f.result, frame: f.frame, engineCreate: create ? create.duration : null, engineAfterVerdict: create ? create.startTime > f.result : null, requests };
     });
   } finally {
     await context.close();
