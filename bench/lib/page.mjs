@@ -47,9 +47,10 @@ function initScript() {
 
 /**
  * One cold load of url: {result, frame, engineCreate, requests: [{path, start, end, transferred}]}.
- * throttle: CPU slowdown factor (Emulation.setCPUThrottlingRate), 1 = none.
+ * throttle: CPU slowdown factor (Emulation.setCPUThrottlingRate), 1 = none; engine: also wait
+ * for the page's engine-create measure (made after the verdict when a first verdict answered).
  */
-export async function firstVerdict(browser, url, { viewport = { width: 1280, height: 900 }, throttle = 1 } = {}) {
+export async function firstVerdict(browser, url, { viewport = { width: 1280, height: 900 }, throttle = 1, engine = false } = {}) {
   const context = await browser.newContext({ viewport });
   await context.addInitScript(initScript);
   const page = await context.newPage();
@@ -61,9 +62,10 @@ export async function firstVerdict(browser, url, { viewport = { width: 1280, hei
     await page.goto(url, { waitUntil: 'commit' });
     await page.waitForFunction(() => window.__first && window.__first.frame, null, { timeout: 60000 });
     // A first verdict (first/ID.verdict.json) needs no engine: the page creates it after the
-    // verdict. Wait for it (a page without an insurer field, the trivial one, has none).
-    await page.waitForFunction(() => performance.getEntriesByName('engine-create').length || !document.getElementById('org-input') || document.documentElement.dataset.error,
-      null, { timeout: 60000 });
+    // verdict. With `engine`, wait for it.
+    if (engine) {
+      await page.waitForFunction(() => performance.getEntriesByName('engine-create').length || document.documentElement.dataset.error, null, { timeout: 60000 });
+    }
     return await page.evaluate(() => {
       const f = window.__first;
       const nav = performance.getEntriesByType('navigation')[0];
