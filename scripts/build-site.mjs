@@ -88,6 +88,7 @@ for (const f of ['breachcheck_core.mjs', 'breachcheck_validate.mjs']) {
 // then loads the module and the image after the verdict (tests/node/wasm.test.mjs compares every
 // organization's with a live check; docs/security.md says how it is checked).
 const firstVerdictFormat = 'breachcheck-first-verdict-1';
+const sri = (file) => `sha384-${createHash('sha384').update(fs.readFileSync(path.join(out, file))).digest('base64')}`;
 {
   const { default: createCore } = await import(pathToFileURL(path.join(out, 'breachcheck_core.mjs')).href);
   const core = await createCore({ wasmBinary: fs.readFileSync(path.join(out, 'breachcheck_core.wasm')) });
@@ -104,8 +105,7 @@ const firstVerdictFormat = 'breachcheck-first-verdict-1';
     };
     engine.delete();
     for (const [k, v] of Object.entries(parts)) if (v.ok !== true) throw new Error(`${file}: ${k}() failed: ${JSON.stringify(v.error)}`);
-    const image = { file, integrity: `sha384-${createHash('sha384').update(fs.readFileSync(path.join(out, file))).digest('base64')}` };
-    fs.writeFileSync(path.join(out, 'first', `${id}.verdict.json`), JSON.stringify({ format: firstVerdictFormat, org: id, image, answers, ...parts }));
+    fs.writeFileSync(path.join(out, 'first', `${id}.verdict.json`), JSON.stringify({ format: firstVerdictFormat, org: id, image: { file, integrity: sri(file) }, answers, ...parts }));
   }
 }
 
@@ -129,7 +129,6 @@ await esbuild.build({
 // for each organization's first verdict, the first 22 characters of its SHA-384 (132 bits,
 // checked by web/boot.js; the verdict file carries its image's whole hash): a part of a hash
 // rather than a whole one keeps the script every visitor loads at ~2 KB gzip.
-const sri = (file) => `sha384-${createHash('sha384').update(fs.readFileSync(path.join(out, file))).digest('base64')}`;
 const firstImages = {
   fr: sri('dataset.fr.img'),
   glue: sri('breachcheck_core.mjs'),

@@ -105,6 +105,15 @@ describe('breachcheck page flows', { skip: skipUnlessSite() }, () => {
     });
   }
 
+  // Holds the page's .wasm back until the returned function is called: the first verdict is
+  // shown, the engine not yet here.
+  async function holdModule(page) {
+    let release;
+    const held = new Promise((resolve) => { release = resolve; });
+    await page.route('**/breachcheck_core.wasm', async (route) => { await held; await route.continue(); });
+    return release;
+  }
+
   test("a pre-filled link is answered from its first verdict, before any WebAssembly; then its own image, and the insurer field waits for the whole dataset", async () => {
     const { page, context, rec } = await openPage(browser);
     // The field's state when the verdict is first shown, before anything else runs.
@@ -145,9 +154,7 @@ describe('breachcheck page flows', { skip: skipUnlessSite() }, () => {
 
   test('an answer given before the engine is here: the first verdict stays, marked busy, and the engine answers it', async () => {
     const { page, context, rec } = await openPage(browser);
-    let release;
-    const held = new Promise((resolve) => { release = resolve; });
-    await page.route('**/breachcheck_core.wasm', async (route) => { await held; await route.continue(); });
+    const release = await holdModule(page);
     await page.goto(`${server.url}?org=helium`);
     await page.waitForSelector('#result[data-verdict]');
     assert.equal(await verdict(page), 'possible');
@@ -165,9 +172,7 @@ describe('breachcheck page flows', { skip: skipUnlessSite() }, () => {
 
   test('English asked for before the engine is here: the whole dataset answers, in English, and stays', async () => {
     const { page, context, rec } = await openPage(browser);
-    let release;
-    const held = new Promise((resolve) => { release = resolve; });
-    await page.route('**/breachcheck_core.wasm', async (route) => { await held; await route.continue(); });
+    const release = await holdModule(page);
     await page.goto(`${server.url}?org=malakoff-humanis`);
     await page.waitForSelector('#result[data-verdict]');
     const frHeadline = await page.locator('#verdict-headline').textContent();
