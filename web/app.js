@@ -268,22 +268,29 @@ async function adoptEngine() {
     showLoadError(r.error);
     return false;
   }
-  engines.current = r.engine;
-  engines.file = r.file;
-  engines.partial = Boolean(r.partial);
-  engines.first = null;
-  ui.defsKey = null;
-  ui.info = engines.current.info(lang(), { sha256: false });
-  if (!engines.partial) {
-    configureSearch(engines.current.list());
-    $('#org-input').disabled = false;
-  }
+  switchEngine(r, { sha256: false });
   await nextTask();
   // The same answer as the first verdict's (unless something changed meanwhile): nothing to redo.
   const wasPending = ui.pending;
   const result = compute();
   if (wasPending || JSON.stringify(result) !== JSON.stringify(state.result)) setState({ result });
   return true;
+}
+
+// Makes r ({engine, file, partial?}) the page's engine, in place of a first verdict or of one
+// organization's image; an engine that knows every organization gives the insurer field back.
+function switchEngine(r, infoOptions) {
+  const wasPartial = engines.partial;
+  engines.current = r.engine;
+  engines.file = r.file;
+  engines.partial = Boolean(r.partial);
+  engines.first = null;
+  ui.defsKey = null;
+  ui.info = engines.current.info(state.lang, infoOptions);
+  if (wasPartial && !engines.partial) {
+    configureSearch(engines.current.list());
+    $('#org-input').disabled = false;
+  }
 }
 
 // A French link that names an organization starts from that organization's own image, after its
@@ -324,16 +331,7 @@ async function loadFull() {
     document.documentElement.dataset.datasetError = engines.fullError?.code ?? PAGE_ERRORS.load_failed;
     return;
   }
-  engines.current = engines.full.engine;
-  engines.file = engines.full.file;
-  engines.first = null;
-  ui.info = engines.current.info(state.lang);
-  ui.defsKey = null;
-  if (engines.partial) {
-    engines.partial = false;
-    configureSearch(engines.current.list());
-    $('#org-input').disabled = false;
-  }
+  switchEngine(engines.full);
   await nextTask();
   setState({ result: compute() });
   const check = await verify(engines.current, engines.file);
