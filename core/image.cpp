@@ -29,6 +29,8 @@ public:
     void flag(bool& b) { u8(b ? 1 : 0); }
     void integer(int& v) { u32(static_cast<std::uint32_t>(v)); }
     void index(std::size_t& v) { u32(v == no_index ? 0xFFFFFFFFu : static_cast<std::uint32_t>(v)); }
+    void source(std::size_t& v) { index(v); }
+    void sources_known(std::size_t) {}
     template <typename E>
     void enumeration(E& e, std::uint8_t) { u8(static_cast<std::uint8_t>(e)); }
     template <typename T, typename F>
@@ -92,6 +94,14 @@ public:
         const std::uint32_t x = u32();
         v = x == 0xFFFFFFFFu ? no_index : x;
     }
+    // A source reference is checked as it is read: the sources come first in the image, so no
+    // field that cites one, whatever struct it sits in, can point past them.
+    std::size_t source_count = 0;
+    void sources_known(std::size_t n) { source_count = n; }
+    void source(std::size_t& v) {
+        index(v);
+        if (ok() && v >= source_count) fail("source index out of range");
+    }
     template <typename E>
     void enumeration(E& e, std::uint8_t count) {
         const std::uint8_t v = u8();
@@ -122,7 +132,7 @@ void io(A& a, LocalText& t) {
 
 template <typename A>
 void io(A& a, SourceRefs& refs) {
-    a.seq(refs, [&](std::size_t& k) { a.index(k); });
+    a.seq(refs, [&](std::size_t& k) { a.source(k); });
 }
 
 template <typename A>
@@ -305,6 +315,7 @@ void io(A& a, Dataset& ds) {
         a.enumeration(s.confidence, 3);
         a.flag(s.from_overlay);
     });
+    a.sources_known(ds.sources.size());
     a.seq(ds.glossary, [&](GlossaryTerm& g) {
         a.str(g.id);
         io(a, g.term);

@@ -151,7 +151,17 @@ std::vector<ValidationError> check_model(const Dataset& ds) {
             c.refs(cr.sources, p + "/criteria");
         }
     }
+    // Every alias cites its sources, whoever it names.
+    const auto aliases = [&](const std::vector<Alias>& list, const std::string& path) {
+        for (const Alias& a : list) c.refs(a.sources, path + "/aliases");
+    };
+    for (std::size_t i = 0; i < ds.operators.size(); ++i) {
+        const std::string p = "/operators/" + std::to_string(i);
+        aliases(ds.operators[i].aliases, p);
+        c.refs(ds.operators[i].about.sources, p + "/about");
+    }
     for (std::size_t i = 0; i < ds.networks.size(); ++i) {
+        aliases(ds.networks[i].aliases, "/networks/" + std::to_string(i));
         for (const NetworkLink& l : ds.networks[i].links) {
             if (l.incident >= ds.incidents.size()) c.fail("/networks/" + std::to_string(i), "incident index out of range");
             c.refs(l.sources, "/networks/" + std::to_string(i));
@@ -161,14 +171,13 @@ std::vector<ValidationError> check_model(const Dataset& ds) {
         for (std::size_t k : ds.umbrellas[i].candidates) {
             if (k >= ds.organizations.size()) c.fail("/umbrellas/" + std::to_string(i), "organization index out of range");
         }
+        aliases(ds.umbrellas[i].aliases, "/umbrellas/" + std::to_string(i));
         c.refs(ds.umbrellas[i].about.sources, "/umbrellas/" + std::to_string(i));
     }
     for (std::size_t i = 0; i < ds.organizations.size(); ++i) {
         const Organization& o = ds.organizations[i];
         const std::string p = "/organizations/" + std::to_string(i);
-        for (const Alias& a : o.aliases) {
-            c.refs(a.sources, p + "/aliases");
-        }
+        aliases(o.aliases, p);
         for (const Contact& k : o.contacts) c.refs(k.sources, p + "/contacts");
         for (const Scope& s : o.scopes) {
             if (s.incident >= ds.incidents.size()) c.fail(p + "/scopes", "incident index out of range");
@@ -201,6 +210,7 @@ std::vector<ValidationError> check_model(const Dataset& ds) {
             if (n.incident >= ds.incidents.size()) c.fail("/overlay", "incident index out of range");
             c.refs(n.sources, "/overlay");
         }
+        for (const Contact& k : ds.overlay.contacts) c.refs(k.sources, "/overlay/contacts");
     }
     return c.errors;
 }

@@ -130,10 +130,16 @@ TEST_CASE("hostile images: wrong magic, version, length, huge counts and indices
         CHECK_FALSE(r.dataset);
         CHECK(r.error.find(c.message) != std::string::npos);
     }
-    // An index pointing outside its list is an inconsistency, found after the structure is read.
+    // An index pointing outside its list is an inconsistency, found after the structure is read;
+    // a source reference, as it is read (the sources come first).
     Dataset ds = real_engine().dataset();
-    ds.organizations[0].scopes[0].sources.push_back(999999);
+    ds.organizations[0].scopes[0].incident = 999999;
     const ImageResult r = read_image(write_image(ds));
     CHECK_FALSE(r.dataset);
     CHECK(r.error.find("inconsistent image") != std::string::npos);
+    ds = real_engine().dataset();
+    ds.organizations[0].scopes[0].sources.push_back(999999);
+    const ImageResult s = read_image(write_image(ds));
+    CHECK_FALSE(s.dataset);
+    CHECK(s.error.find("source index out of range") != std::string::npos);
 }

@@ -3,6 +3,7 @@
 // also replay through their fuzzer).
 #include <doctest/doctest.h>
 
+#include <functional>
 #include <string>
 
 #include "helpers.hpp"
@@ -139,6 +140,71 @@ TEST_CASE("fuzz/image: an incident decided by criteria that names an operator is
     REQUIRE(criteria > 0);
     CHECK_FALSE(read_image(write_image(ds)).dataset);
     CHECK(read_image(write_image(real_engine().dataset())).dataset);
+}
+
+TEST_CASE("fuzz/image: a source reference past the sources is refused, in every field that cites one") {
+    // The fuzzer pointed an operator's "about" at a source past the end (the reproducer: the
+    // fixture with every operator's "about" so moved): the image read (the model
+    // check did not look at operators) and the check indexed past the sources. Now the reader
+    // checks every source reference as it reads it; this sweep moves each field of the real
+    // dataset past the end in turn, and the model check must refuse it too.
+    const std::string bytes = reproducer("image", "operator-about-source-out-of-range");
+    const ImageResult bad = read_image(bytes);
+    CHECK_FALSE(bad.dataset);
+    CHECK(bad.error.find("source index out of range") != std::string::npos);
+
+    const Dataset& base = real_engine().dataset();
+    REQUIRE(read_image(write_image(base)).dataset);
+    const std::size_t past = base.sources.size();
+    using Edit = std::function<bool(Dataset&)>;  // false: the dataset has no such field to move
+    const auto first = [](auto& v, auto&& f) -> bool {
+        for (auto& x : v) {
+            if (f(x)) return true;
+        }
+        return false;
+    };
+    const auto move = [&](SourceRefs& r) {
+        r.push_back(past);
+        return true;
+    };
+    const auto add_alias = [&](auto& owners) {  // the real operators have no alias to move
+        if (owners.empty()) return false;
+        owners.front().aliases.push_back({"Nom de test", AliasKind::alias, {}, {past}});
+        return true;
+    };
+    const std::vector<std::pair<std::string, Edit>> edits = {
+        {"operator about", [&](Dataset& d) { return first(d.operators, [&](Operator& o) { return move(o.about.sources); }); }},
+        {"operator alias", [&](Dataset& d) { return add_alias(d.operators); }},
+        {"network alias", [&](Dataset& d) { return add_alias(d.networks); }},
+        {"network link", [&](Dataset& d) { return first(d.networks, [&](Network& n) { return first(n.links, [&](NetworkLink& l) { return move(l.sources); }); }); }},
+        {"umbrella alias", [&](Dataset& d) { return add_alias(d.umbrellas); }},
+        {"umbrella about", [&](Dataset& d) { return first(d.umbrellas, [&](Umbrella& u) { return move(u.about.sources); }); }},
+        {"organization alias", [&](Dataset& d) { return add_alias(d.organizations); }},
+        {"organization contact", [&](Dataset& d) { return first(d.organizations, [&](Organization& o) { return first(o.contacts, [&](Contact& c) { return move(c.sources); }); }); }},
+        {"scope", [&](Dataset& d) { return first(d.organizations, [&](Organization& o) { return first(o.scopes, [&](Scope& s) { return move(s.sources); }); }); }},
+        {"scope coverage", [&](Dataset& d) { return first(d.organizations, [&](Organization& o) { return first(o.scopes, [&](Scope& s) { return move(s.coverage.sources); }); }); }},
+        {"scope outside", [&](Dataset& d) { return first(d.organizations, [&](Organization& o) { return first(o.scopes, [&](Scope& s) { return move(s.outside.sources); }); }); }},
+        {"scope extra classes", [&](Dataset& d) { return first(d.organizations, [&](Organization& o) { return first(o.scopes, [&](Scope& s) { return move(s.extra_exposed.sources); }); }); }},
+        {"attack window", [&](Dataset& d) { return first(d.incidents, [&](Incident& i) { return move(i.attack_window.sources); }); }},
+        {"incident fact", [&](Dataset& d) { return first(d.incidents, [&](Incident& i) { return first(i.facts, [&](Fact& f) { return move(f.sources); }); }); }},
+        {"exposed classes", [&](Dataset& d) { return first(d.incidents, [&](Incident& i) { return move(i.exposed.sources); }); }},
+        {"not exposed classes", [&](Dataset& d) { return first(d.incidents, [&](Incident& i) { return move(i.not_exposed.sources); }); }},
+        {"card evidence", [&](Dataset& d) { return first(d.incidents, [&](Incident& i) { return !i.card_evidence.sources.empty() && move(i.card_evidence.sources); }); }},
+        {"pro side", [&](Dataset& d) { return first(d.incidents, [&](Incident& i) { return i.has_pro && move(i.pro.sources); }); }},
+        {"criterion", [&](Dataset& d) { return first(d.incidents, [&](Incident& i) { return first(i.criteria, [&](Criterion& c) { return move(c.sources); }); }); }},
+        {"no statement", [&](Dataset& d) { return first(d.incidents, [&](Incident& i) { return !i.no_statement.sources.empty() && move(i.no_statement.sources); }); }},
+        {"action", [&](Dataset& d) { return first(d.actions, [&](Action& a) { return move(a.sources); }); }},
+        {"rule text", [&](Dataset& d) { return move(d.rules.begin()->second.sources); }},
+    };
+    for (const auto& [what, edit] : edits) {
+        CAPTURE(what);
+        Dataset d = base;
+        REQUIRE(edit(d));
+        CHECK_FALSE(check_model(d).empty());
+        const ImageResult r = read_image(write_image(d));
+        CHECK_FALSE(r.dataset);
+        CHECK(r.error.find("source index out of range") != std::string::npos);
+    }
 }
 
 TEST_CASE("fuzz/assess: an explicit \"I don't know\" answers as leaving the question out") {
