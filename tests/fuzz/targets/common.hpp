@@ -165,11 +165,16 @@ inline int severity(const json& v) {
 }
 inline int severity(bc::Verdict v) { return static_cast<int>(v); }
 
-// Every id in a "sources" array anywhere in `j` (the top-level table itself is an object).
+// Every id in a "sources" (or "…_sources", as incidents' "exposed_sources") array anywhere in
+// `j` (the top-level table itself is an object).
+inline bool cites(const std::string& key) {
+    const std::string suffix = "_sources";
+    return key == "sources" || (key.size() > suffix.size() && key.compare(key.size() - suffix.size(), suffix.size(), suffix) == 0);
+}
 inline void cited_sources(const json& j, std::set<std::string>& out) {
     if (j.is_object()) {
         for (auto it = j.begin(); it != j.end(); ++it) {
-            if (it.key() == "sources" && it->is_array()) {
+            if (cites(it.key()) && it->is_array()) {
                 for (const json& s : *it) {
                     FUZZ_CHECK(s.is_string(), "a source reference is not an id: " + show(*it));
                     out.insert(s.get<std::string>());
