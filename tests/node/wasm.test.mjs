@@ -339,6 +339,21 @@ test('scanMessage() in WebAssembly matches `breachcheck scan-message --json`', (
   assert.equal(engine.scanMessage('x', 'de').error.code, 'invalid_answers');
 });
 
+test("the page's code: app.js and one shared chunk before the first result, the later parts import nothing else of it", () => {
+  // scripts/build-site.mjs makes every lazily loaded part import what app.js shares with any of
+  // them: one chunk (one request) instead of one per set of parts.
+  const files = fs.readdirSync(site).filter((f) => /\.js$/.test(f));
+  const chunks = files.filter((f) => /^chunk-[A-Z0-9]+\.js$/.test(f));
+  assert.equal(chunks.length, 1, `one shared chunk: ${chunks.join(', ')}`);
+  const staticImports = (f) => [...read(f).toString('utf8').matchAll(/(?:from|import)\s*"\.\/([^"]+\.js)"/g)].map((m) => m[1]);
+  assert.deepEqual(staticImports('app.js'), chunks, 'app.js imports the shared chunk and nothing else statically');
+  const html = read('index.html').toString('utf8');
+  assert.deepEqual([...html.matchAll(/rel="modulepreload" href="([^"]+)"/g)].map((m) => m[1]), chunks, 'index.html preloads that chunk');
+  for (const part of files.filter((f) => /^(details|share|tools|embed-frame|offline)-[A-Z0-9]+\.js$/.test(f))) {
+    assert.deepEqual([...new Set(staticImports(part))], chunks, part);
+  }
+});
+
 test('the manifest lists every served file (not the precompressed copies) with its SHA-256 and SRI hash', () => {
   const manifest = JSON.parse(read('manifest.json'));
   const served = fs.readdirSync(site, { recursive: true, withFileTypes: true })
