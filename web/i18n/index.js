@@ -38,7 +38,15 @@ export function tn(key, n, vars = {}) {
 
 /** Fills every [data-i18n] element under `root` (and [data-i18n-label] aria-labels). */
 export function applyStatic(root = document) {
-  for (const node of root.querySelectorAll('[data-i18n]')) node.textContent = t(node.dataset.i18n);
-  for (const node of root.querySelectorAll('[data-i18n-label]')) node.setAttribute('aria-label', t(node.dataset.i18nLabel));
-  if (root === document) document.title = t('docTitle');
+  // Only what differs is written: the built page already reads in French (scripts/build-site.mjs),
+  // and rewriting the same words would lay the whole page out again before the first result.
+  for (const node of root.querySelectorAll('[data-i18n]')) {
+    const text = t(node.dataset.i18n);
+    if (node.textContent !== text) node.textContent = text;
+  }
+  for (const node of root.querySelectorAll('[data-i18n-label]')) {
+    const label = t(node.dataset.i18nLabel);
+    if (node.getAttribute('aria-label') !== label) node.setAttribute('aria-label', label);
+  }
+  if (root === document && document.title !== t('docTitle')) document.title = t('docTitle');
 }
