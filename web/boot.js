@@ -39,7 +39,7 @@ export async function loadFirstVerdict() {
   const org = link?.dataset.org;
   if (!org || !link.dataset.integrityPrefix) return null;
   const file = link.getAttribute('href');
-  const got = await fetchBytes(file);
+  const got = await fetchBytes(file, link.early);
   if (!got.ok) return got;
   let v;
   try {
@@ -88,7 +88,8 @@ async function sri384(bytes) {
   return `sha384-${btoa(bin)}`;
 }
 
-async function fetchBytes(file) {
+// `early`: a promise of the file's bytes already asked for (expect.js), or of null to fetch it here.
+async function fetchBytes(file, early = null) {
   const { integrity, missing, prefix } = await integrityOf(file);
   if (missing) return failure(E.load_failed, `${file}: not part of this release (manifest.json)`);
   // Without crypto.subtle (a plain-http host), the browser checks the hash itself (a prefix it
@@ -96,14 +97,20 @@ async function fetchBytes(file) {
   const native = Boolean(integrity) && !globalThis.crypto?.subtle;
   if (native && prefix) return failure(E.load_failed, `${file}: no way to check its hash here`);
   const matches = (got) => (prefix ? got.startsWith(integrity) : got === integrity);
-  let res;
-  try {
-    res = await fetch(`./${file}`, { credentials: 'same-origin', integrity: native ? integrity : undefined });
-  } catch (e) {
-    return failure(native ? E.integrity_mismatch : E.load_failed, `${file}: ${(e && e.message) || e}`);
+  const already = early && !native ? await early : null;
+  let bytes;
+  if (already instanceof ArrayBuffer) {
+    bytes = new Uint8Array(already);
+  } else {
+    let res;
+    try {
+      res = await fetch(`./${file}`, { credentials: 'same-origin', integrity: native ? integrity : undefined });
+    } catch (e) {
+      return failure(native ? E.integrity_mismatch : E.load_failed, `${file}: ${(e && e.message) || e}`);
+    }
+    if (!res.ok) return failure(E.load_failed, `${file}: HTTP ${res.status}`);
+    bytes = new Uint8Array(await res.arrayBuffer());
   }
-  if (!res.ok) return failure(E.load_failed, `${file}: HTTP ${res.status}`);
-  let bytes = new Uint8Array(await res.arrayBuffer());
   if (integrity && !native && !matches(await sri384(bytes))) {
     // The offline copy may be the previous release's (the page is newer than the worker's cache):
     // ask the network itself once (web/sw.js lets this marked request through), then judge.
