@@ -134,6 +134,8 @@ describe('breachcheck page flows', { skip: skipUnlessSite() }, () => {
     const before = asked.filter((r) => r.at <= at.at).map((r) => r.f);
     const after = asked.filter((r) => r.at > at.at).map((r) => r.f);
     assert.ok(before.includes('/first/malakoff-humanis.verdict.json'), before.join(' '));
+    // Asked for once: the bytes expect.js read are the ones the page checked and showed.
+    assert.equal(asked.filter((r) => r.f === '/first/malakoff-humanis.verdict.json').length, 1, asked.map((r) => r.f).join(' '));
     for (const f of before) assert.ok(!/\.(wasm|img|mjs)$/.test(f), `${f} asked for before the first verdict`);
     assert.deepEqual(after.filter((f) => /\.(wasm|img)$/.test(f)).sort(), ['/breachcheck_core.wasm', '/dataset.img', '/first/malakoff-humanis.img']);
     assert.equal(at.disabled, true, 'the insurer field waits while the page knows one organization');
