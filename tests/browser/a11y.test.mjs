@@ -5,20 +5,19 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import {
   skipUnlessSite, startServer, launchBrowser, openPage, gotoReady, cspViolations,
   pickOrgByKeyboard, verdict, tempSite, buildSite, ensureArtifacts,
+  axeScan,
 } from './helpers.mjs';
 
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
 function describeViolations(violations) {
   return violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.map((n) => n.target.join(' ')).join('\n  ')}`).join('\n');
 }
 
 async function axe(page) {
-  const r = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+  const r = await axeScan(page);
   assert.deepEqual(r.violations, [], describeViolations(r.violations));
   assert.ok(r.passes.length > 10, 'axe ran its rules');
 }

@@ -12,12 +12,12 @@ import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { createRequire } from 'node:module';
 import { createHash } from 'node:crypto';
-import { ROOT, SITE_DIR, skipUnlessSite, launchBrowser, ensureArtifacts, buildSite } from './helpers.mjs';
+import { AXE_TAGS, ROOT, SITE_DIR, skipUnlessSite, launchBrowser, ensureArtifacts, buildSite } from './helpers.mjs';
 
 const AXE_SOURCE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 const SERVE = path.join(ROOT, 'scripts', 'serve.mjs');
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+const TAGS = AXE_TAGS;
 const FRAME = '#breachcheck-widget iframe';
 
 function freePort() {

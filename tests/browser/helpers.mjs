@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import AxeBuilder from '@axe-core/playwright';
 import { chromium } from 'playwright-core';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -185,4 +186,16 @@ export function tempSite(mutate) {
 export function ensureArtifacts() {
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   return ARTIFACTS;
+}
+
+/** The WCAG 2.1 A/AA rules of axe-core that every page and frame must pass. */
+export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+/**
+ * axe-core's WCAG 2.1 A/AA rules on the page as it is once its CSS transitions have ended (a
+ * button's background fades in 0.15 s: mid-fade, its contrast is neither colour's).
+ */
+export async function axeScan(page) {
+  await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished.catch(() => null))));
+  return new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
 }

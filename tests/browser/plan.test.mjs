@@ -4,17 +4,16 @@ import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import {
   ROOT, skipUnlessSite, startServer, launchBrowser, openPage, gotoReady, cspViolations,
   pickOrgByKeyboard, ensureArtifacts,
+  axeScan,
 } from './helpers.mjs';
 
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const SCAMS = JSON.parse(fs.readFileSync(path.join(ROOT, 'tests', 'cases', 'scam_messages.json'), 'utf8')).messages;
 
 async function axe(page, what) {
-  const r = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+  const r = await axeScan(page);
   const text = r.violations.map((v) => `${v.id}: ${v.help}\n  ${v.nodes.map((n) => n.target.join(' ')).join('\n  ')}`).join('\n');
   assert.deepEqual(r.violations, [], `${what}\n${text}`);
 }
