@@ -10,6 +10,15 @@ export function nextTask() {
   return globalThis.scheduler?.yield ? globalThis.scheduler.yield() : new Promise((resolve) => setTimeout(resolve, 0));
 }
 
+/**
+ * Resolves in a task after the next frame is painted (a hidden page paints no frame: then after
+ * the next task). What is done then is not in that frame.
+ */
+export function afterPaint() {
+  if (document.visibilityState === 'hidden' || typeof requestAnimationFrame !== 'function') return nextTask();
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+}
+
 export function el(tag, attrs = {}, ...children) {
   const node = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs)) {

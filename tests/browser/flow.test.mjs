@@ -105,6 +105,44 @@ describe('breachcheck page flows', { skip: skipUnlessSite() }, () => {
     });
   }
 
+  test('a pre-filled link: the verdict is painted in a frame of its own, the rest of the result after it, in the room kept for it; the address is written once, after that frame', async () => {
+    const { page, context } = await openPage(browser, { viewport: { width: 375, height: 812 } });
+    await context.addInitScript(() => {
+      window.__first = null;
+      window.__writes = [];
+      const replace = history.replaceState.bind(history);
+      history.replaceState = (st, title, url) => {
+        window.__writes.push({ url: String(url), answers: Boolean(st && st.v === 1 && st.choice), afterVerdict: Boolean(window.__first && window.__first.atFrame) });
+        return replace(st, title, url);
+      };
+      new MutationObserver(() => {
+        const r = document.getElementById('result');
+        if (window.__first || !r || !r.dataset.verdict) return;
+        const parts = () => ({ steps: document.querySelectorAll('#steps > *').length, questions: document.querySelectorAll('#questions > *').length });
+        window.__first = { ...parts(), filling: r.classList.contains('is-filling'), minHeight: getComputedStyle(r).minHeight };
+        // What the frame that paints the verdict holds (its callbacks run just before it is
+        // painted: a write in a later task comes after that frame).
+        requestAnimationFrame(() => { window.__first.atFrame = parts(); });
+      }).observe(document, { attributes: true, subtree: true, attributeFilter: ['data-verdict'] });
+    });
+    await gotoReady(page, `${server.url}?org=malakoff-humanis`);
+    const f = await page.evaluate(() => window.__first);
+    assert.deepEqual(f.atFrame, { steps: 0, questions: 0 }, 'the frame that paints the verdict holds the verdict only');
+    assert.equal(f.filling, true, 'the result keeps its room while the rest comes');
+    assert.equal(f.minHeight, '812px', 'a whole screen');
+    assert.ok(await page.locator('#steps > *').count() > 0, 'then the steps');
+    assert.ok(await page.locator('#questions > *').count() > 0, 'then the questions');
+    assert.equal(await page.locator('#result.is-filling').count(), 0, 'and the room is let go');
+    await assertVerdictInView(assert, page, 'two-frame first result');
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'verdict-headline');
+    const writes = await page.evaluate(() => window.__writes);
+    assert.ok(writes.length >= 1, 'the address was written');
+    assert.deepEqual(writes[0], { url: writes[0].url, answers: true, afterVerdict: true },
+      `one write cleans the address and keeps the answers, after the verdict is painted: ${JSON.stringify(writes)}`);
+    assert.equal(new URL(writes[0].url, server.url).search, '', 'the answers left the address');
+    await context.close();
+  });
+
   // Holds the page's .wasm back until the returned function is called: the first verdict is
   // shown, the engine not yet here.
   async function holdModule(page) {
