@@ -256,6 +256,7 @@ function reset() {
 // Start-up
 
 function showLoadError(error) {
+  delete document.documentElement.dataset.hold;
   $('#loading').classList.add('is-done');
   $('#form-section').hidden = true;
   const box = $('#load-error');
@@ -500,6 +501,7 @@ async function main() {
   // Ready: the form works now (it was on screen from the first paint, so nothing moves).
   $('#loading').classList.add('is-done');
   for (const id of ['#org-input', '#org-unknown-btn', '#role-pro']) $(id).disabled = id === '#org-input' && engines.partial;
+  delete document.documentElement.dataset.hold; // painted from now on, with its verdict (expect.js)
   setState({ lang: lang(), choice, role, answers: { ...(back?.answers ?? {}), ...prefill.answers }, contractText: prefill.contract ?? '' });
   // A contract named in the link: once the engine matched it, the option is checked.
   const m = state.result?.contract_match;

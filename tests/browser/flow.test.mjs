@@ -106,7 +106,7 @@ describe('breachcheck page flows', { skip: skipUnlessSite() }, () => {
     });
   }
 
-  test('a pre-filled link: the verdict is painted in a frame of its own, the rest of the result after it, in the room kept for it; the address is written once, after that frame', async () => {
+  test('a pre-filled link: the page is first painted with its verdict, in a frame of its own, the rest of the result after it, in the room kept for it; the address is written once, after that frame', async () => {
     const { page, context } = await openPage(browser, { viewport: { width: 375, height: 812 } });
     await context.addInitScript(() => {
       window.__first = null;
@@ -116,6 +116,15 @@ describe('breachcheck page flows', { skip: skipUnlessSite() }, () => {
         window.__writes.push({ url: String(url), answers: Boolean(st && st.v === 1 && st.choice), afterVerdict: Boolean(window.__first && window.__first.atFrame) });
         return replace(st, title, url);
       };
+      // Each frame until the verdict's: is the page shown, and with a verdict?
+      window.__frames = [];
+      const frame = () => {
+        const r = document.getElementById('result');
+        const shown = Boolean(document.body) && getComputedStyle(document.body).display !== 'none';
+        window.__frames.push({ shown, verdict: Boolean(r && r.dataset.verdict) });
+        if (!(r && r.dataset.verdict)) requestAnimationFrame(frame);
+      };
+      requestAnimationFrame(frame);
       new MutationObserver(() => {
         const r = document.getElementById('result');
         if (window.__first || !r || !r.dataset.verdict) return;
@@ -127,6 +136,9 @@ describe('breachcheck page flows', { skip: skipUnlessSite() }, () => {
       }).observe(document, { attributes: true, subtree: true, attributeFilter: ['data-verdict'] });
     });
     await gotoReady(page, `${server.url}?org=malakoff-humanis`);
+    const frames = await page.evaluate(() => window.__frames);
+    assert.deepEqual(frames.filter((x) => x.shown).slice(0, 1), [{ shown: true, verdict: true }],
+      `the first frame that shows the page shows its verdict (expect.js holds the paint): ${JSON.stringify(frames)}`);
     const f = await page.evaluate(() => window.__first);
     assert.deepEqual(f.atFrame, { steps: 0, questions: 0 }, 'the frame that paints the verdict holds the verdict only');
     assert.equal(f.filling, true, 'the result keeps its room while the rest comes');
@@ -142,6 +154,17 @@ describe('breachcheck page flows', { skip: skipUnlessSite() }, () => {
       `one write cleans the address and keeps the answers, after the verdict is painted: ${JSON.stringify(writes)}`);
     assert.equal(new URL(writes[0].url, server.url).search, '', 'the answers left the address');
     await context.close();
+    // Without app.js, the held page is shown all the same, after 3 s (a new context: this one's
+    // offline copy would serve app.js).
+    const { page: lost, context: other } = await openPage(browser, { viewport: { width: 375, height: 812 } });
+    await lost.route('**/app.js', (route) => route.abort());
+    const t0 = Date.now();
+    await lost.goto(`${server.url}?org=malakoff-humanis`);
+    assert.equal(await lost.evaluate(() => getComputedStyle(document.body).display), 'none', 'held while the verdict is on its way');
+    await lost.waitForFunction(() => getComputedStyle(document.body).display !== 'none', null, { timeout: 6000 });
+    assert.ok(Date.now() - t0 >= 2500, 'not before its 3 s');
+    assert.equal(await lost.locator('h1').isVisible(), true);
+    await other.close();
   });
 
   // Holds the page's .wasm back until the returned function is called: the first verdict is
