@@ -459,7 +459,9 @@ async function main() {
     share: null,
   };
   $('#org-input').setAttribute('maxlength', String(Math.min(200, info.limits.query_bytes)));
-  configureSearch(list);
+  // A partial engine knows one organization: the field waits (disabled) for the whole dataset,
+  // which configures it (switchEngine); its list is not sorted before the verdict for nothing.
+  if (!engines.partial) configureSearch(list);
 
   listeners.push((s, before) => {
     if (s.choice !== before.choice || s.role !== before.role || s.answers !== before.answers || s.contractText !== before.contractText || s.lang !== before.lang) {
