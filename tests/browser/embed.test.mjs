@@ -9,15 +9,13 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import { createRequire } from 'node:module';
 import { createHash } from 'node:crypto';
-import { AXE_TAGS, ROOT, SITE_DIR, skipUnlessSite, launchBrowser, ensureArtifacts, buildSite } from './helpers.mjs';
+import { AXE_TAGS, axeScan, ROOT, SITE_DIR, skipUnlessSite, launchBrowser, ensureArtifacts, buildSite } from './helpers.mjs';
 
 const AXE_SOURCE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 const SERVE = path.join(ROOT, 'scripts', 'serve.mjs');
-const TAGS = AXE_TAGS;
 const FRAME = '#breachcheck-widget iframe';
 
 function freePort() {
@@ -487,12 +485,12 @@ describe('embedding in an insurer page (two origins)', { skip: skipUnlessSite() 
     await widget.locator('#more-actions-btn').click();
     await widget.locator('fieldset[data-question="network"] details.help summary').click();
     const explain = (violations) => violations.map((v) => `${v.id}: ${v.help}\n  ${v.nodes.map((n) => n.target.join(' ')).join('\n  ')}`).join('\n');
-    const hostAxe = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+    const hostAxe = await axeScan(page);
     assert.deepEqual(hostAxe.violations, [], explain(hostAxe.violations));
     // Inside the frame, axe runs in the widget's own document (injected by the test harness).
     await frame.evaluate(AXE_SOURCE);
     const inner = await frame.evaluate((tags) => window.axe.run(document, { runOnly: { type: 'tag', values: tags } })
-      .then((r) => ({ violations: r.violations.map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })) })), passes: r.passes.length })), TAGS);
+      .then((r) => ({ violations: r.violations.map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })) })), passes: r.passes.length })), AXE_TAGS);
     assert.deepEqual(inner.violations, [], explain(inner.violations));
     assert.ok(inner.passes > 10, 'axe ran its rules inside the frame');
     await context.close();
