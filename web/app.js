@@ -138,21 +138,25 @@ function renderResult(s, before) {
   const changed = ui.verdict.render(r, s.lang);
   ui.verdict.renderPick(r, (choice) => choose(choice));
   $('#confirm-note').hidden = false;
+  // The result a link or a returning tab expected at load comes in two frames: first what
+  // fills the screen (the verdict, its summary, the note under it), then, once that is painted,
+  // the rest below it (questions, steps, the insurer's panel, details, sharing, tools) and what
+  // follows the panel. The panel keeps its whole-screen room meanwhile, so nothing on screen
+  // moves when the rest arrives. Building and laying out the rest with the verdict cost 25 ms at
+  // 1× CPU, 85 ms at 4×, before the verdict could be painted. Every later change renders in one
+  // go. The panel is filling before it is focused: that focus lays the page out.
+  const split = first && changed && ui.splitFirst;
+  if (split) {
+    ui.splitFirst = false;
+    section.classList.add('is-filling');
+  }
   // The verdict where the person is: on a first result, focus and scroll to it; later changes
   // are shown by the compact summary next to the questions (and announced once).
   if (first && changed) {
     $('#verdict-headline')?.focus({ preventScroll: true });
     section.scrollIntoView({ block: 'start', behavior: 'auto' }); // "Résultat" and the verdict box together
   }
-  // The result a link or a returning tab expected at load comes in two frames: first what
-  // fills the screen (the verdict, its summary, the note under it), then, once that is painted,
-  // the rest below it (questions, steps, the insurer's panel, details, sharing, tools). The
-  // panel keeps its whole-screen room meanwhile, so nothing on screen moves when the rest
-  // arrives. Building and laying out the rest with the verdict cost 25 ms at 1× CPU, 85 ms at 4×,
-  // before the verdict could be painted. Every later change renders in one go.
-  if (first && changed && ui.splitFirst) {
-    ui.splitFirst = false;
-    section.classList.add('is-filling');
+  if (split) {
     const token = {};
     ui.rest = token;
     afterPaint().then(() => { if (ui.rest === token) renderRest(state); });

@@ -129,7 +129,16 @@ describe('breachcheck page flows', { skip: skipUnlessSite() }, () => {
         const r = document.getElementById('result');
         if (window.__first || !r || !r.dataset.verdict) return;
         const parts = () => ({ steps: document.querySelectorAll('#steps > *').length, questions: document.querySelectorAll('#questions > *').length });
-        window.__first = { ...parts(), filling: r.classList.contains('is-filling'), minHeight: getComputedStyle(r).minHeight };
+        // The fonts the verdict's frame lays out: each size and weight a lookup (theme.css).
+        const fonts = new Set();
+        const walk = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+        for (let t = walk.nextNode(); t; t = walk.nextNode()) {
+          if (!t.data.trim() || !t.parentElement.getClientRects().length) continue;
+          const cs = getComputedStyle(t.parentElement);
+          fonts.add(`${cs.fontSize} ${cs.fontWeight} ${cs.fontStyle}`);
+        }
+        window.__first = { ...parts(), filling: r.classList.contains('is-filling'), minHeight: getComputedStyle(r).minHeight,
+          fonts: [...fonts], below: ['#about', '.site-footer'].map((q) => getComputedStyle(document.querySelector(q)).display) };
         // What the frame that paints the verdict holds (its callbacks run just before it is
         // painted: a write in a later task comes after that frame).
         requestAnimationFrame(() => { window.__first.atFrame = parts(); });
@@ -143,9 +152,12 @@ describe('breachcheck page flows', { skip: skipUnlessSite() }, () => {
     assert.deepEqual(f.atFrame, { steps: 0, questions: 0 }, 'the frame that paints the verdict holds the verdict only');
     assert.equal(f.filling, true, 'the result keeps its room while the rest comes');
     assert.equal(f.minHeight, '812px', 'a whole screen');
+    assert.deepEqual(f.below, ['none', 'none'], 'what follows the result is laid out with the rest, not with the verdict');
+    assert.ok(f.fonts.length <= 8, `the verdict's frame shows few font sizes and weights (was 14): ${f.fonts.join(', ')}`);
     assert.ok(await page.locator('#steps > *').count() > 0, 'then the steps');
     assert.ok(await page.locator('#questions > *').count() > 0, 'then the questions');
     assert.equal(await page.locator('#result.is-filling').count(), 0, 'and the room is let go');
+    assert.equal(await page.locator('#about').isVisible(), true, 'what follows the result is back');
     await assertVerdictInView(assert, page, 'two-frame first result');
     assert.equal(await page.evaluate(() => document.activeElement.id), 'verdict-headline');
     const writes = await page.evaluate(() => window.__writes);

@@ -97,6 +97,26 @@ test("the page's default colours are the core's (contrast checks use the same)",
   assert.equal(prop('muted'), core('muted'));
 });
 
+test('the screen stylesheets use the type scale: its sizes, weights 400 and 700', () => {
+  // Each size and weight a page first shows costs a font lookup (web/css/theme.css).
+  const dir = path.join(web, 'css');
+  const theme = fs.readFileSync(path.join(dir, 'theme.css'), 'utf8');
+  const scale = new Set([...theme.matchAll(/--(text-[a-z]+): [0-9.]+rem;/g)].map((m) => m[1]));
+  assert.ok(scale.size >= 5 && scale.size <= 7, `${scale.size} sizes`);
+  let n = 0;
+  for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.css') && f !== 'print.css')) {
+    // Print rules (in pt) and the card figure's SVG text (in its own units) are not on screen.
+    const css = fs.readFileSync(path.join(dir, file), 'utf8').replace(/@media print \{[\s\S]*?\n\}/g, '').replace(/^\.card-svg .*$/gm, '');
+    for (const m of css.matchAll(/font-size: ([^;]+);/g)) {
+      n += 1;
+      const v = /^var\(--(text-[a-z]+)\)$/.exec(m[1]);
+      assert.ok((v && scale.has(v[1])) || /em$/.test(m[1]) && !/rem$/.test(m[1]) || (file === 'base.css' && m[1] === '2rem'), `${file}: font-size ${m[1]}`);
+    }
+    for (const m of css.matchAll(/font-weight: ([^;]+);/g)) assert.ok(['400', '700', 'normal', 'bold', 'inherit'].includes(m[1]), `${file}: font-weight ${m[1]}`);
+  }
+  assert.ok(n >= 40, `${n} sizes checked`);
+});
+
 test('every verdict has its colours and its tag style', () => {
   const css = fs.readFileSync(path.join(web, 'css/theme.css'), 'utf8') + fs.readFileSync(path.join(web, 'css/result.css'), 'utf8');
   const dts = fs.readFileSync(path.join(repo, 'wasm/breachcheck.d.ts'), 'utf8');
