@@ -35,11 +35,11 @@ const FIRST_VERDICT = 'breachcheck-first-verdict-1';
  * or {ok: false, error} (integrity_mismatch: tampered; load_failed: missing or unreadable).
  */
 export async function loadFirstVerdict() {
-  const link = document.getElementById('preload-first');
-  const org = link?.dataset.org;
-  if (!org || !link.dataset.integrityPrefix) return null;
-  const file = link.getAttribute('href');
-  const got = await fetchBytes(file, link.early);
+  const first = document.getElementById('first-verdict');
+  const org = first?.dataset.org;
+  if (!org || !first.dataset.integrityPrefix) return null;
+  const file = first.dataset.file;
+  const got = await fetchBytes(file, first.early);
   if (!got.ok) return got;
   let v;
   try {
@@ -62,19 +62,20 @@ export async function loadFirstVerdict() {
  * the first result.
  */
 export function orgImage(l) {
-  const org = document.getElementById('preload-first')?.dataset.org;
+  const org = document.getElementById('first-verdict')?.dataset.org;
   return l === 'fr' && org ? `first/${org}.img` : null;
 }
 
 // The expected SRI hash of a file: its preload's (data-integrity: Chromium ignores integrity on
-// fetch preloads; an organization's first verdict has the first 22 characters of it, in
-// data-integrity-prefix), the one a checked file vouches for, or the manifest's entry. A file the
-// manifest does not list is not part of this release: refused.
+// fetch preloads), an organization's first verdict's first 22 characters of it (data-integrity-
+// prefix of expect.js's <meta id="first-verdict">), the one a checked file vouches for, or the
+// manifest's entry. A file the manifest does not list is not part of this release: refused.
 async function integrityOf(file) {
   if (vouched.has(file)) return { integrity: vouched.get(file) };
   const link = [...document.querySelectorAll('link[rel="preload"]')].find((l) => l.getAttribute('href') === file);
   if (link?.dataset.integrity) return { integrity: link.dataset.integrity };
-  if (link?.dataset.integrityPrefix) return { integrity: link.dataset.integrityPrefix, prefix: true };
+  const first = document.getElementById('first-verdict');
+  if (first?.dataset.file === file) return { integrity: first.dataset.integrityPrefix, prefix: true };
   const m = await manifest();
   if (!m) return { integrity: null }; // no manifest reachable (offline without a worker): unchecked
   const entry = m.files?.[file];
