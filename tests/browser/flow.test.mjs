@@ -144,7 +144,13 @@ describe('breachcheck page flows', { skip: skipUnlessSite() }, () => {
         requestAnimationFrame(() => { window.__first.atFrame = parts(); });
       }).observe(document, { attributes: true, subtree: true, attributeFilter: ['data-verdict'] });
     });
+    const asked = [];
+    page.on('request', (r) => asked.push({ file: new URL(r.url()).pathname.replace(/^\//, ''), referer: r.headers().referer ?? null }));
     await gotoReady(page, `${server.url}?org=malakoff-humanis`);
+    // expect.js is the page's first file (it asks for the verdict), and its request names no
+    // address (it comes after the referrer policy).
+    assert.deepEqual(asked.slice(0, 2), [{ file: '', referer: null }, { file: 'expect.js', referer: null }], JSON.stringify(asked.slice(0, 6)));
+    assert.ok(asked.every((r) => r.referer === null), 'no request carries a referrer');
     const frames = await page.evaluate(() => window.__frames);
     assert.deepEqual(frames.filter((x) => x.shown).slice(0, 1), [{ shown: true, verdict: true }],
       `the first frame that shows the page shows its verdict (expect.js holds the paint): ${JSON.stringify(frames)}`);
