@@ -28,6 +28,10 @@ const vouched = new Map();
 
 const FIRST_VERDICT = 'breachcheck-first-verdict-1';
 
+// What expect.js noted of a link's first verdict (<meta id="first-verdict">: data-file, data-org,
+// data-integrity-prefix, and the promise of its bytes as .early), or null.
+const firstVerdictNote = () => document.getElementById('first-verdict');
+
 /**
  * The first verdict web/expect.js preloaded for a French link that names an organization and
  * nothing else (?org=ID): null when there is none, else {ok: true, verdict} (what the page's
@@ -35,7 +39,7 @@ const FIRST_VERDICT = 'breachcheck-first-verdict-1';
  * or {ok: false, error} (integrity_mismatch: tampered; load_failed: missing or unreadable).
  */
 export async function loadFirstVerdict() {
-  const first = document.getElementById('first-verdict');
+  const first = firstVerdictNote();
   const org = first?.dataset.org;
   if (!org || !first.dataset.integrityPrefix) return null;
   const file = first.dataset.file;
@@ -62,7 +66,7 @@ export async function loadFirstVerdict() {
  * the first result.
  */
 export function orgImage(l) {
-  const org = document.getElementById('first-verdict')?.dataset.org;
+  const org = firstVerdictNote()?.dataset.org;
   return l === 'fr' && org ? `first/${org}.img` : null;
 }
 
@@ -74,7 +78,7 @@ async function integrityOf(file) {
   if (vouched.has(file)) return { integrity: vouched.get(file) };
   const link = [...document.querySelectorAll('link[rel="preload"]')].find((l) => l.getAttribute('href') === file);
   if (link?.dataset.integrity) return { integrity: link.dataset.integrity };
-  const first = document.getElementById('first-verdict');
+  const first = firstVerdictNote();
   if (first?.dataset.file === file) return { integrity: first.dataset.integrityPrefix, prefix: true };
   const m = await manifest();
   if (!m) return { integrity: null }; // no manifest reachable (offline without a worker): unchecked

@@ -1,6 +1,5 @@
-// breachcheck — runs before the page is first painted (a classic script in the head of
-// index.html, before the stylesheet; nothing else runs that early). Two things that cannot wait
-// for app.js:
+// breachcheck — runs before the page is first painted (a classic script, the first file the head
+// of index.html asks for; nothing else runs that early). Two things that cannot wait for app.js:
 //
 // 1. A result is coming without anyone choosing (a pre-filled link, this tab coming back, an
 //    insurer's widget): the result's room is a whole screen from the first paint
@@ -9,13 +8,14 @@
 //    and was scrolled into view (Lighthouse desktop CLS 0.206, in 2 of 5 runs; 2 of 25 Playwright
 //    loads at 1350×940).
 //    A link that names an organization alone (below) holds the first paint until its verdict.
-// 2. What the first result needs is requested now, with the page's other files:
+// 2. What the first result needs is requested now, with the page's code and stylesheet (which
+//    Chromium asks for once this script has run):
 //    - a French link that names an organization and nothing else (?org=ID): that organization's
 //      first verdict (first/ID.verdict.json, which the build computed with the page's own module);
 //      the page shows it, and loads the module and the organization's image after it;
 //    - anything else: the page's module (its glue and its code) and dataset.fr.img.
-//    web/boot.js reads the links below to know which files they are and what their hashes must
-//    be (the build writes them here).
+//    web/boot.js reads the links and the <meta id="first-verdict"> below to know which files they
+//    are and what their hashes must be (the build writes them here).
 (() => {
   const root = document.documentElement;
   const query = new URLSearchParams(location.search);
@@ -47,8 +47,9 @@
     const first = element('meta', { id: 'first-verdict' },
       { file: `first/${org}.verdict.json`, integrityPrefix: `sha384-${images.orgs.slice(from, from + 22)}`, org });
     // Its bytes are read now, while the page is parsed and first painted: read when app.js asked
-    // for them, the file took 35 ms more to come through at 1× CPU (150 at 4×), preloaded or not. Only
-    // the bytes: web/boot.js checks their hash and reads them (null: it fetches the file itself).
+    // for them, the file took 35 ms more to come through at 1× CPU (150 at 4×), preloaded or
+    // not. Only the bytes: web/boot.js checks their hash and reads them (null: it fetches the
+    // file itself).
     // Until app.js shows that verdict (or an error), the page is not painted (web/css/result.css):
     // its first frame is the verdict in place, not the top of the page then a jump to the verdict,
     // and the page is laid out once instead of twice (first result 12 ms sooner at 1× CPU, 15–60
